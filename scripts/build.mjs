@@ -1,0 +1,55 @@
+// Builds the package: ESM (code-split, so ky loads on first request) and CJS (one file per entry, ESM-only
+// dependencies bundled in), then declarations rolled up per entry by api-extractor, which also checks the API reports.
+//   node scripts/build.mjs            build, and update the API reports (local development)
+//   node scripts/build.mjs --check    build, and fail if a public API changed without its report (CI, npm test)
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { entries } from "./entries.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const check = process.argv.includes("--check");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+// Runtime dependencies and peers stay imports; everything else (ky, hookable, tsyringe, reflect-metadata) is bundled.
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), "node:*"];
+
+rmSync(join(root, "dist"), { recursive: true, force: true });
+
+const present = entries.filter((entry) => existsSync(join(root, entry.source)));
+const common = { bundle: true, external, target: "es2022", logLevel: "warning", legalComments: "none", absWorkingDir: root };
+
+for (const platform of ["neutral", "node"]) {
+  const group = present.filter((entry) => entry.platform === platform);
+  if (group.length === 0) continue;
+  const entryPoints = Object.fromEntries(group.map((entry) => [entry.name, entry.source]));
+  const resolve = platform === "neutral" ? { mainFields: ["module", "main"], conditions: ["import", "default"] } : {};
+  await build({ ...common, ...resolve, platform, entryPoints, format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
+  await build({ ...common, ...resolve, platform, entryPoints, format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+}
+// Mark the CJS folder as CommonJS for tools that look at the nearest package.json.
+writeFileSync(join(root, "dist/cjs/package.json"), '{ "type": "commonjs" }\n');
+
+// Declarations for exactly the entries (and what they import), so a half-finished folder elsewhere cannot break them.
+mkdirSync(join(root, "temp"), { recursive: true });
+const tsconfig = join(root, "temp/tsconfig.entries.json");
+writeFileSync(tsconfig, JSON.stringify({ extends: "../tsconfig.build.json", include: [], files: present.map((entry) => `../${entry.source}`) }));
+execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", tsconfig], { cwd: root, stdio: "inherit" });
+
+for (const entry of present) {
+  const config = join(root, entry.apiExtractorConfig);
+  const args = ["run", "-c", config, ...(check ? [] : ["--local"])];
+  try {
+    execFileSync(process.execPath, [join(root, "node_modules/@microsoft/api-extractor/bin/api-extractor"), ...args], { cwd: root, stdio: "pipe" });
+  } catch (error) {
+    process.stdout.write(error.stdout?.toString() ?? "");
+    process.stderr.write(error.stderr?.toString() ?? "");
+    console.error(check ? `\nThe public API of "${entry.name}" changed: run \`npm run build\` and commit api-report/*.api.md.` : "\napi-extractor failed");
+    process.exit(1);
+  }
+  const dts = join(root, "dist", `${entry.name}.d.ts`);
+  mkdirSync(dirname(dts), { recursive: true });
+  copyFileSync(dts, dts.replace(/\.d\.ts$/, ".d.cts"));
+}
+console.log(`built ${present.map((entry) => entry.name).join(", ")}`);

@@ -1,0 +1,58 @@
+import { InvalidInputError } from "../core/errors.js";
+
+export const CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+/** How a confidential client proves who it is at the token endpoint. */
+export interface ClientCredentials {
+  readonly clientId: string;
+  readonly clientSecret?: string | undefined;
+  /** PKCS#8 PEM private key: `private_key_jwt` (RFC 7523) instead of a secret. */
+  readonly clientAssertionSigningKey?: string | undefined;
+  /** RS256 (default), PS256, ES256, … */
+  readonly clientAssertionSigningAlg?: string | undefined;
+  readonly useMTLS?: boolean | undefined;
+}
+
+/**
+ * Add client authentication to a token-endpoint payload, in v5's order: a signed client assertion when a signing key
+ * is configured, else the client secret. With neither (and no mTLS) the request cannot succeed, so it is refused.
+ */
+export async function addClientAuthentication(
+  payload: Record<string, string>,
+  credentials: ClientCredentials,
+  audience: string,
+): Promise<void> {
+  if (credentials.clientAssertionSigningKey && payload.client_assertion === undefined) {
+    payload.client_assertion = await signClientAssertion(credentials, payload.client_id ?? credentials.clientId, audience);
+    payload.client_assertion_type = CLIENT_ASSERTION_TYPE;
+  } else if (credentials.clientSecret && payload.client_secret === undefined) {
+    payload.client_secret = credentials.clientSecret;
+  }
+  const hasSecret = (payload.client_secret ?? "").trim() !== "";
+  const hasAssertion = (payload.client_assertion ?? "").trim() !== "";
+  if (!hasSecret && !hasAssertion && !credentials.useMTLS) {
+    throw new Error("The client_secret or client_assertion field is required, or it should be mTLS request.");
+  }
+}
+
+/** RFC 7523 assertion: iss = sub = client id, aud = the tenant, a random jti, valid for two minutes. */
+async function signClientAssertion(credentials: ClientCredentials, clientId: string, audience: string): Promise<string> {
+  const alg = credentials.clientAssertionSigningAlg ?? "RS256";
+  // jose is loaded only by clients that sign assertions, keeping it off the Management import path.
+  const { importPKCS8, SignJWT } = await import("jose");
+  let key: CryptoKey;
+  try {
+    key = await importPKCS8(credentials.clientAssertionSigningKey!, alg);
+  } catch {
+    throw new InvalidInputError("clientAssertionSigningKey", `clientAssertionSigningKey is not a PKCS#8 PEM private key usable with ${alg}`);
+  }
+  return new SignJWT({})
+    .setProtectedHeader({ alg })
+    .setIssuer(clientId)
+    .setSubject(clientId)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime("2m")
+    .setJti(crypto.randomUUID())
+    .sign(key);
+}

@@ -1,0 +1,75 @@
+/**
+ * The two values that travel through the middleware chain. They are plain objects rather than `Request`/`Response`
+ * so a link costs no allocation it does not need, and so a custom fetcher that is not `fetch` can fill them.
+ */
+
+/** How the bottom of the chain treats a response body. */
+export type ResponseBodyMode = "json" | "text" | "stream";
+
+/** The endpoint an HTTP call belongs to, as written in the API reference. */
+export interface Operation {
+  /** HTTP verb, upper case. */
+  readonly method: string;
+  /** Templated path, e.g. `/users/{id}`, used in logs and error messages. */
+  readonly path: string;
+}
+
+export interface PipelineRequest {
+  /** HTTP verb, upper case. */
+  method: string;
+  /** Absolute URL, query string included. */
+  url: URL;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** A serialised, replayable body, or undefined. */
+  body?: BodyInit | undefined;
+  /** What the fetcher does with the response body: parse it, keep it as text, or hand the stream over. */
+  responseBody: ResponseBodyMode;
+  /** Per-attempt time budget in milliseconds (0: none). */
+  timeoutMs: number;
+  /** How many times the `retry` link may repeat the request. */
+  maxRetries: number;
+  /** The caller's signal; the `timeout` link hands lower links a signal that also fires on timeout. */
+  signal?: AbortSignal | undefined;
+  /** The endpoint, for logs and errors. */
+  operation: Operation;
+  /** 0 for the first attempt, then 1, 2, … (set by the `retry` link). */
+  attempt: number;
+  /** Per-call scratch space for middleware and plugins. */
+  context: Record<string, unknown>;
+}
+
+export interface PipelineResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  readonly url: string;
+  readonly redirected: boolean;
+  readonly type: ResponseType;
+  /**
+   * The body: the parsed JSON value (undefined when empty), the text when it is not JSON (`bodyIsText` is then true),
+   * or a `ReadableStream` when the request asked for a stream.
+   */
+  readonly body: unknown;
+  readonly bodyIsText?: boolean;
+}
+
+/** The response facts v5 exposes as `rawResponse`. */
+export interface RawResponse {
+  readonly headers: Headers;
+  readonly redirected: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly type: ResponseType;
+  readonly url: string;
+}
+
+export function toRawResponse(response: PipelineResponse): RawResponse {
+  const { headers, redirected, status, statusText, type, url } = response;
+  return { headers, redirected, status, statusText, type, url };
+}
+
+/** Statuses 200–399 are success, as in the v5 package. */
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status < 400;
+}

@@ -1,0 +1,41 @@
+import type { Logger, LogConfig } from "./logger.js";
+import type { Middleware, MiddlewareEntry } from "./pipeline.js";
+import type { HeaderValue } from "./request-options.js";
+import type { ClientInfo } from "./telemetry.js";
+import type { CustomFetcher } from "../transport/custom-fetcher-types.js";
+import type { Plugin } from "./plugin.js";
+
+/** Options every client of this package accepts, on top of its own. */
+export interface CoreClientOptions {
+  /** Headers sent on every request; values may be functions evaluated per request. */
+  headers?: Record<string, HeaderValue>;
+  /** Per-attempt time budget in seconds (default 60). */
+  timeoutInSeconds?: number;
+  /** Retries after the first attempt (default 2; 0 disables). */
+  maxRetries?: number;
+  /** Off unless given. */
+  logging?: LogConfig | Logger;
+  /** Send the `Auth0-Client` header (default true). */
+  telemetry?: boolean;
+  /** Replaces the telemetry payload. */
+  clientInfo?: ClientInfo;
+  /** A transport with the v5 custom-fetcher contract; the middleware chain still runs above it. */
+  fetcher?: CustomFetcher;
+  /** Middleware added at construction, each optionally placed before or after a named link. */
+  middleware?: ReadonlyArray<Middleware | MiddlewareEntry>;
+  /** Plugins applied after the class's preset ones. */
+  plugins?: readonly Plugin[];
+}
+
+/** What the container holds under `Tokens.options`: validated, defaults applied. */
+export interface ResolvedClientOptions {
+  /** `https://host[:port]` (or `http://` for a loopback host). */
+  readonly origin: string;
+  /** Where relative request paths resolve, e.g. `https://host/api/v2`. */
+  readonly baseUrl: string;
+  /** Client headers, names lower-cased, telemetry included. */
+  readonly headers: Readonly<Record<string, HeaderValue>>;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly raw: Readonly<CoreClientOptions>;
+}

@@ -1,0 +1,70 @@
+import { InvalidInputError } from "./errors.js";
+
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/i;
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Turn the `domain` option into an origin. A bare host (with an optional port) means HTTPS. A scheme is refused,
+ * except an explicit `http://` for a loopback host, which local testing against a mock tenant needs.
+ */
+export function originFromDomain(domain: unknown, field = "domain"): string {
+  if (typeof domain !== "string" || domain.trim() === "") {
+    throw new InvalidInputError(field, `The "${field}" option is required: your tenant's host, e.g. "my-tenant.us.auth0.com"`);
+  }
+  let rest = domain.trim();
+  let scheme = "https";
+  const schemeMatch = SCHEME.exec(rest);
+  if (schemeMatch) {
+    const given = schemeMatch[0].slice(0, -3).toLowerCase();
+    rest = rest.slice(schemeMatch[0].length).replace(/\/$/, "");
+    if (given !== "http" || !LOOPBACK.test(hostOf(rest))) {
+      throw new InvalidInputError(
+        field,
+        `The "${field}" option takes a host without a scheme, e.g. "my-tenant.us.auth0.com" (only http:// to a loopback host is allowed, for local testing)`,
+      );
+    }
+    scheme = "http";
+  }
+  const host = hostOf(rest);
+  const port = rest.slice(host.length);
+  const portNumber = port === "" ? 443 : Number(port.slice(1));
+  if (!(HOST.test(host) || LOOPBACK.test(host)) || !/^(?::\d{1,5})?$/.test(port) || portNumber < 1 || portNumber > 65535) {
+    throw new InvalidInputError(field, `The "${field}" option is not a valid host name: ${JSON.stringify(domain)}`);
+  }
+  return `${scheme}://${rest.toLowerCase()}`;
+}
+
+function hostOf(hostAndPort: string): string {
+  if (hostAndPort.startsWith("[")) {
+    const end = hostAndPort.indexOf("]");
+    return end < 0 ? hostAndPort : hostAndPort.slice(0, end + 1);
+  }
+  const colon = hostAndPort.indexOf(":");
+  return colon < 0 ? hostAndPort : hostAndPort.slice(0, colon);
+}
+
+// RFC 9110 field-value: no CR, LF or NUL (header injection), no other control characters but tab.
+const BAD_HEADER_VALUE = /[\0-\x08\x0a-\x1f\x7f]/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+
+export function assertHeader(name: string, value: string): void {
+  if (!HEADER_NAME.test(name)) throw new InvalidInputError(`headers.${name}`, `Invalid HTTP header name: ${JSON.stringify(name)}`);
+  if (BAD_HEADER_VALUE.test(value)) {
+    throw new InvalidInputError(`headers.${name}`, `The value of header "${name}" contains a control character (CR, LF or NUL)`);
+  }
+}
+
+/**
+ * Percent-encode one path segment. Only a non-empty string is accepted, and never "." or "..", which URL parsers
+ * resolve (even percent-encoded) and so would escape the segment.
+ */
+export function encodePathParam(name: string, value: unknown): string {
+  if (typeof value !== "string") {
+    throw new InvalidInputError(name, `Path parameter "${name}" must be a string, got ${value === null ? "null" : typeof value}`);
+  }
+  if (value === "" || value === "." || value === "..") {
+    throw new InvalidInputError(name, `Path parameter "${name}" must not be empty, "." or ".."`);
+  }
+  return encodeURIComponent(value);
+}

@@ -1,0 +1,61 @@
+/**
+ * auth0: the Auth0 Management API, Authentication API and /userinfo, drop-in compatible with the `auth0` package v5.
+ *
+ * @packageDocumentation
+ */
+
+// Management API
+export { ManagementClient } from "./management/management-client.js";
+export type {
+  ManagementClientBaseOptions,
+  ManagementClientOptions,
+  ManagementClientOptionsWithToken,
+  ManagementClientOptionsWithClientSecret,
+  ManagementClientOptionsWithClientAssertion,
+} from "./management/management-client.js";
+export type { TokenSupplier } from "./management/token-provider.js";
+export * as Management from "./management/namespace.js";
+export type { ManagementResources } from "./management/generated/resources/index.js";
+export type { Endpoint, ResourceTable, QueryParam, MultipartPart, HttpMethod } from "./management/endpoint.js";
+/** The interfaces of every Management API resource and sub-resource (`Resources.Users`, `Resources.UsersRoles`, …). */
+export type * as Resources from "./management/generated/resources/index.js";
+export { ManagementError, ManagementTimeoutError, ManagementAbortError } from "./management/errors.js";
+export type { Uploadable, NamedUpload, NodeReadableLike } from "./management/uploadable.js";
+
+// Per-call options and results
+export type { RequestOptions, HeaderValue } from "./core/request-options.js";
+export { CustomDomainHeader, withTimeout, withRetries, withHeaders, withAbortSignal } from "./core/request-options.js";
+export { HttpResponsePromise } from "./core/http-response-promise.js";
+export type { WithRawResponse } from "./core/http-response-promise.js";
+export { Page } from "./core/page.js";
+export type { PageSource } from "./core/page.js";
+export { Stream } from "./core/stream.js";
+export type { RawResponse, PipelineRequest, PipelineResponse, Operation, ResponseBodyMode } from "./core/http.js";
+
+// The core: middleware, hooks, plugins, transport
+export { CoreClient } from "./core/client.js";
+export type { CoreClientConfig, CallSpec, TokenProviderTools, WithPlugins } from "./core/client.js";
+export type { CoreClientOptions, ResolvedClientOptions } from "./core/options.js";
+export { Pipeline, BUILT_IN_LINKS } from "./core/pipeline.js";
+export type { Middleware, Next, Fetcher, MiddlewareEntry, MiddlewarePlacement, BuiltInLinkName } from "./core/pipeline.js";
+export { definePlugin } from "./core/plugin.js";
+export type { Plugin, PluginContext, PluginExtension, PluginExtensions } from "./core/plugin.js";
+export { ClientContainer, createToken } from "./core/container.js";
+export type { Token } from "./core/container.js";
+export { Tokens } from "./core/tokens.js";
+export type { ClientHooks, ClientHookName, ClientHookable, RetryReason } from "./core/hooks.js";
+export { createLevelledLogger } from "./core/logger.js";
+export type { Logger, LogConfig, LogLevel, LevelledLogger } from "./core/logger.js";
+export type { TokenProvider } from "./core/token-provider.js";
+export type { ClientInfo } from "./core/telemetry.js";
+export { retry } from "./middleware/retry.js";
+export type { RetryOptions } from "./middleware/retry.js";
+export { auth } from "./middleware/auth.js";
+export { customDomain, CUSTOM_DOMAIN_PATHS } from "./middleware/custom-domain.js";
+export { timeout } from "./middleware/timeout.js";
+export { logging } from "./middleware/logging.js";
+export { rawResponse, rawResponsesOf } from "./middleware/raw-response.js";
+export { kyFetcher } from "./transport/ky-fetcher.js";
+export { customFetcher } from "./transport/custom-fetcher.js";
+export type { CustomFetcher, CustomFetcherArgs, CustomFetcherResult, CustomFetcherError } from "./transport/custom-fetcher-types.js";
+export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError } from "./core/errors.js";

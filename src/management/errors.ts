@@ -1,0 +1,136 @@
+import type { RawResponse } from "../core/http.js";
+
+/** An error from the Management API (an HTTP error status) or from getting there (no status). */
+export class ManagementError extends Error {
+  readonly statusCode: number | undefined;
+  readonly body: unknown;
+  readonly rawResponse: RawResponse | undefined;
+
+  constructor({
+    message,
+    statusCode,
+    body,
+    rawResponse,
+    cause,
+  }: { message?: string; statusCode?: number; body?: unknown; rawResponse?: RawResponse; cause?: unknown } = {}) {
+    super(buildMessage(message, statusCode, body), cause === undefined ? undefined : { cause });
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = new.target.name;
+    this.statusCode = statusCode;
+    this.body = body;
+    this.rawResponse = rawResponse;
+  }
+}
+
+/** v5's format: the message, then `Status code: …`, then `Body: <pretty JSON>`, each only when present. */
+function buildMessage(message: string | undefined, statusCode: number | undefined, body: unknown): string {
+  const lines: string[] = [];
+  if (message !== undefined) lines.push(message);
+  if (statusCode !== undefined) lines.push(`Status code: ${statusCode}`);
+  if (body !== null && body !== undefined) lines.push(`Body: ${safeStringify(body)}`);
+  return lines.join("\n");
+}
+
+function safeStringify(body: unknown): string {
+  try {
+    return JSON.stringify(body, undefined, 2) ?? String(body);
+  } catch {
+    return String(body);
+  }
+}
+
+/** One attempt ran past `timeoutInSeconds`. */
+export class ManagementTimeoutError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = "ManagementTimeoutError";
+  }
+}
+
+/** The caller's `abortSignal` fired. A `ManagementError` (as in v5) whose `name` is the standard `AbortError`. */
+export class ManagementAbortError extends ManagementError {
+  constructor(rawResponse: RawResponse, cause?: unknown) {
+    super({ message: "The user aborted a request", rawResponse, cause });
+    this.name = "AbortError";
+  }
+}
+
+// One class per status the API documents, as in v5: `new NotFoundError(body, rawResponse)`.
+export class BadRequestError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "BadRequestError", statusCode: 400, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class UnauthorizedError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "UnauthorizedError", statusCode: 401, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class PaymentRequiredError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "PaymentRequiredError", statusCode: 402, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class ForbiddenError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "ForbiddenError", statusCode: 403, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class NotFoundError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "NotFoundError", statusCode: 404, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class ConflictError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "ConflictError", statusCode: 409, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class GoneError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "GoneError", statusCode: 410, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class PreconditionFailedError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "PreconditionFailedError", statusCode: 412, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class ContentTooLargeError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "ContentTooLargeError", statusCode: 413, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class TooManyRequestsError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "TooManyRequestsError", statusCode: 429, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class InternalServerError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "InternalServerError", statusCode: 500, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+export class ServiceUnavailableError extends ManagementError {
+  constructor(body?: unknown, rawResponse?: RawResponse) {
+    super({ message: "ServiceUnavailableError", statusCode: 503, body, ...(rawResponse ? { rawResponse } : {}) });
+  }
+}
+
+type StatusErrorClass = new (body?: unknown, rawResponse?: RawResponse) => ManagementError;
+
+export const ERROR_CLASS_BY_STATUS: Readonly<Record<number, StatusErrorClass>> = {
+  400: BadRequestError,
+  401: UnauthorizedError,
+  402: PaymentRequiredError,
+  403: ForbiddenError,
+  404: NotFoundError,
+  409: ConflictError,
+  410: GoneError,
+  412: PreconditionFailedError,
+  413: ContentTooLargeError,
+  429: TooManyRequestsError,
+  500: InternalServerError,
+  503: ServiceUnavailableError,
+};

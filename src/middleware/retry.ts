@@ -1,0 +1,111 @@
+import { NetworkError, RequestAbortedError } from "../core/errors.js";
+import { emit, type ClientHookable, type RetryReason } from "../core/hooks.js";
+import type { PipelineRequest, PipelineResponse } from "../core/http.js";
+import type { Middleware } from "../core/pipeline.js";
+import { sleep } from "../internal/sleep.js";
+
+export interface RetryOptions {
+  /** First backoff step in ms (default 1000), doubled per attempt. */
+  initialDelayMs?: number;
+  /** Cap for any single wait, including one asked for by `Retry-After` (default 60000). */
+  maxDelayMs?: number;
+  /**
+   * Also replay POST and PATCH when the server may have processed them (any 5xx, a connection reset). Default false:
+   * they are replayed only on 408, 429 and 503, or when the connection was never established.
+   */
+  retryNonIdempotent?: boolean;
+  /** Which statuses to retry (default: 408, 429 and 5xx). */
+  statuses?: (status: number) => boolean;
+  /** Source of randomness for jitter (tests pin it). */
+  random?: () => number;
+  /** How to wait (tests observe the delays without spending them). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  hooks?: ClientHookable;
+  onHookError?: (error: unknown) => void;
+}
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+/** Statuses that say the server did not act on the request, so any method may be replayed. */
+const NOT_PROCESSED_STATUSES = new Set([408, 429, 503]);
+/** Connection failures after which the request may have reached the server. */
+const MAYBE_SENT_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
+/** Connection failures before anything was sent. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+
+const defaultStatuses = (status: number): boolean => status === 408 || status === 429 || status >= 500;
+
+/**
+ * Retries transient failures with exponential backoff and jitter, honouring `Retry-After` (seconds or an HTTP date)
+ * and then `X-RateLimit-Reset`, each capped at `maxDelayMs`. The request's `maxRetries` bounds the attempts. A body
+ * that cannot be replayed (a stream) is never retried; a caller's abort stops a pending wait at once.
+ */
+export function retry(options: RetryOptions = {}): Middleware {
+  const initialDelayMs = options.initialDelayMs ?? 1000;
+  const maxDelayMs = options.maxDelayMs ?? 60_000;
+  const statuses = options.statuses ?? defaultStatuses;
+  const random = options.random ?? Math.random;
+  const onHookError = options.onHookError ?? (() => undefined);
+  const wait = options.sleep ?? sleep;
+
+  const reasonToRetry = (request: PipelineRequest, response: PipelineResponse | undefined, error: unknown): RetryReason | undefined => {
+    const idempotent = options.retryNonIdempotent === true || IDEMPOTENT.has(request.method);
+    if (response !== undefined) {
+      if (!statuses(response.status)) return undefined;
+      return idempotent || NOT_PROCESSED_STATUSES.has(response.status) ? { kind: "status", status: response.status } : undefined;
+    }
+    if (error instanceof NetworkError && error.code !== undefined) {
+      if (NOT_SENT_CODES.has(error.code) || (idempotent && MAYBE_SENT_CODES.has(error.code))) return { kind: "network", code: error.code };
+    }
+    return undefined;
+  };
+
+  const delayFor = (response: PipelineResponse | undefined, attempt: number): number => {
+    const headers = response?.headers;
+    const retryAfter = headers?.get("retry-after");
+    if (retryAfter) {
+      const seconds = Number(retryAfter);
+      if (Number.isFinite(seconds) && seconds > 0) return Math.min(seconds * 1000, maxDelayMs);
+      const date = Date.parse(retryAfter);
+      if (!Number.isNaN(date) && date > Date.now()) return Math.min(date - Date.now(), maxDelayMs);
+    }
+    const reset = Number(headers?.get("x-ratelimit-reset"));
+    if (Number.isFinite(reset) && reset * 1000 > Date.now()) {
+      return Math.min(reset * 1000 - Date.now(), maxDelayMs) * (1 + random() * 0.2);
+    }
+    return Math.min(initialDelayMs * 2 ** attempt, maxDelayMs) * (1 + (random() - 0.5) * 0.2);
+  };
+
+  return async (request, next) => {
+    for (let attempt = 0; ; attempt++) {
+      request.attempt = attempt;
+      let response: PipelineResponse | undefined;
+      let failure: unknown;
+      try {
+        response = await next(request);
+      } catch (error) {
+        failure = error;
+      }
+      const reason = attempt < request.maxRetries && isReplayable(request.body) ? reasonToRetry(request, response, failure) : undefined;
+      if (reason === undefined) {
+        if (response !== undefined) return response;
+        throw failure;
+      }
+      await discard(response);
+      const delayMs = Math.max(0, Math.round(delayFor(response, attempt)));
+      if (options.hooks) await emit(options.hooks, "request:retry", { request, attempt: attempt + 1, reason, delayMs }, onHookError);
+      if (request.signal?.aborted) throw new RequestAbortedError(request.signal.reason);
+      await wait(delayMs, request.signal);
+    }
+  };
+}
+
+function isReplayable(body: unknown): boolean {
+  return !(typeof ReadableStream !== "undefined" && body instanceof ReadableStream);
+}
+
+/** A retried response's stream would otherwise hold its connection open. */
+async function discard(response: PipelineResponse | undefined): Promise<void> {
+  if (response !== undefined && typeof ReadableStream !== "undefined" && response.body instanceof ReadableStream) {
+    await response.body.cancel().catch(() => undefined);
+  }
+}

@@ -1,0 +1,40 @@
+import type { KyInstance } from "ky";
+import type { PipelineRequest } from "../core/http.js";
+import type { Fetcher } from "../core/pipeline.js";
+import { readResponse, transportError } from "./read-response.js";
+
+/**
+ * The default transport: one ky instance per client with ky's retry, timeout and HTTP-error throwing switched off,
+ * because the chain above owns those. ky is imported on the first request, not when the package loads (importing it
+ * touches the runtime's fetch, which costs tens of milliseconds on Node).
+ */
+export function kyFetcher(): Fetcher {
+  let instance: Promise<KyInstance> | undefined;
+  const load = (): Promise<KyInstance> =>
+    (instance ??= import("ky").then(({ default: ky }) =>
+      ky.create({
+        retry: 0,
+        timeout: false,
+        throwHttpErrors: false,
+        // Looked up per call so a runtime or test that swaps globalThis.fetch is honoured, and called unbound
+        // from any object: workerd throws "Illegal invocation" otherwise.
+        fetch: (input, init) => globalThis.fetch(input, init),
+      }),
+    ));
+
+  return async (request: PipelineRequest) => {
+    const ky = await load();
+    let response: Response;
+    try {
+      response = await ky(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal: request.signal ?? null,
+      });
+    } catch (error) {
+      throw transportError(error, request);
+    }
+    return readResponse(response, request);
+  };
+}

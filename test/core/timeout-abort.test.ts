@@ -1,0 +1,50 @@
+import nock from "nock";
+import { afterEach, describe, expect, it } from "vitest";
+import { ManagementError, ManagementTimeoutError } from "../../src/management/errors.js";
+import { ORIGIN, TestClient } from "../helpers/test-client.js";
+
+afterEach(() => nock.cleanAll());
+
+describe("timeout", () => {
+  it("fails an attempt that runs past timeoutInSeconds with ManagementTimeoutError naming the endpoint", async () => {
+    nock(ORIGIN).get("/api/v2/things").delay(500).reply(200, {});
+    const client = new TestClient({ maxRetries: 0 });
+    const error = await client.call({ options: { timeoutInSeconds: 0.05 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ManagementTimeoutError);
+    expect((error as Error).message).toBe("Timeout exceeded when calling GET /things.");
+  });
+
+  it("gives each attempt a fresh budget (per attempt, not per call)", async () => {
+    nock(ORIGIN).get("/api/v2/things").delay(80).reply(503, {}, { "retry-after": "1" }).get("/api/v2/things").delay(80).reply(200, { ok: true });
+    const client = new TestClient({ timeoutInSeconds: 0.15 });
+    const { response } = await client.call();
+    expect(response.body).toEqual({ ok: true });
+  });
+
+  it("uses the client's timeoutInSeconds when the call gives none", async () => {
+    nock(ORIGIN).get("/api/v2/things").delay(300).reply(200, {});
+    const client = new TestClient({ timeoutInSeconds: 0.05, maxRetries: 0 });
+    await expect(client.call()).rejects.toBeInstanceOf(ManagementTimeoutError);
+  });
+});
+
+describe("abort", () => {
+  it("surfaces a caller's abort as an AbortError (a ManagementError, as in v5), not as a timeout", async () => {
+    nock(ORIGIN).get("/api/v2/things").delay(1000).reply(200, {});
+    const client = new TestClient();
+    const controller = new AbortController();
+    const pending = client.call({ options: { abortSignal: controller.signal } });
+    setTimeout(() => controller.abort(), 20);
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ManagementError);
+    expect(error).toMatchObject({ name: "AbortError", message: "The user aborted a request" });
+    expect((error as ManagementError).rawResponse?.status).toBe(499);
+  });
+
+  it("fails at once, with no request, when the signal is already aborted", async () => {
+    const scope = nock(ORIGIN).get("/api/v2/things").reply(200, {});
+    const client = new TestClient();
+    await expect(client.call({ options: { abortSignal: AbortSignal.abort() } })).rejects.toMatchObject({ name: "AbortError" });
+    expect(scope.isDone()).toBe(false);
+  });
+});
