@@ -2,24 +2,69 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  Action,
+  ActionBinding,
+  ActionModuleAction,
+  ActionModuleListItem,
+  ActionModuleVersion,
+  ActionTriggerTypeEnum,
+  ActionVersion,
+  CreateActionModuleRequestContent,
+  CreateActionModuleResponseContent,
+  CreateActionModuleVersionResponseContent,
+  CreateActionRequestContent,
+  CreateActionResponseContent,
+  DeleteActionRequestParameters,
+  DeployActionResponseContent,
+  DeployActionVersionRequestContent,
+  DeployActionVersionResponseContent,
+  GetActionExecutionResponseContent,
+  GetActionModuleActionsRequestParameters,
+  GetActionModuleActionsResponseContent,
+  GetActionModuleResponseContent,
+  GetActionModuleVersionResponseContent,
+  GetActionModuleVersionsRequestParameters,
+  GetActionModuleVersionsResponseContent,
+  GetActionModulesRequestParameters,
+  GetActionModulesResponseContent,
+  GetActionResponseContent,
+  GetActionVersionResponseContent,
+  ListActionBindingsPaginatedResponseContent,
+  ListActionTriggerBindingsRequestParameters,
+  ListActionTriggersResponseContent,
+  ListActionVersionsPaginatedResponseContent,
+  ListActionVersionsRequestParameters,
+  ListActionsPaginatedResponseContent,
+  ListActionsRequestParameters,
+  RollbackActionModuleRequestParameters,
+  RollbackActionModuleResponseContent,
+  TestActionRequestContent,
+  TestActionResponseContent,
+  UpdateActionBindingsRequestContent,
+  UpdateActionBindingsResponseContent,
+  UpdateActionModuleRequestContent,
+  UpdateActionModuleResponseContent,
+  UpdateActionRequestContent,
+  UpdateActionResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Actions {
   /** GET /actions/actions — Get actions */
-  list(request?: Management.ListActionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Action, Management.ListActionsPaginatedResponseContent>>;
+  list(request?: ListActionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Action, ListActionsPaginatedResponseContent>>;
   /** POST /actions/actions — Create an action */
-  create(request: Management.CreateActionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateActionResponseContent>;
+  create(request: CreateActionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateActionResponseContent>;
   /** GET /actions/actions/{id} — Get an action */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetActionResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetActionResponseContent>;
   /** DELETE /actions/actions/{id} — Delete an action */
-  delete(id: string, request?: Management.DeleteActionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(id: string, request?: DeleteActionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /actions/actions/{id} — Update an action */
-  update(id: string, request?: Management.UpdateActionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateActionResponseContent>;
+  update(id: string, request?: UpdateActionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateActionResponseContent>;
   /** POST /actions/actions/{id}/deploy — Deploy an action */
-  deploy(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.DeployActionResponseContent>;
+  deploy(id: string, requestOptions?: RequestOptions): HttpResponsePromise<DeployActionResponseContent>;
   /** POST /actions/actions/{id}/test — Test an Action */
-  test(id: string, request: Management.TestActionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.TestActionResponseContent>;
+  test(id: string, request: TestActionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<TestActionResponseContent>;
   readonly versions: ActionsVersions;
   readonly executions: ActionsExecutions;
   readonly modules: ActionsModules;
@@ -28,56 +73,56 @@ export interface Actions {
 
 export interface ActionsVersions {
   /** GET /actions/actions/{actionId}/versions — Get an action's versions */
-  list(actionId: string, request?: Management.ListActionVersionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ActionVersion, Management.ListActionVersionsPaginatedResponseContent>>;
+  list(actionId: string, request?: ListActionVersionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<ActionVersion, ListActionVersionsPaginatedResponseContent>>;
   /** GET /actions/actions/{actionId}/versions/{id} — Get a specific version of an action */
-  get(actionId: string, id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetActionVersionResponseContent>;
+  get(actionId: string, id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetActionVersionResponseContent>;
   /** POST /actions/actions/{actionId}/versions/{id}/deploy — Roll back to a previous action version */
-  deploy(actionId: string, id: string, request?: Management.DeployActionVersionRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<Management.DeployActionVersionResponseContent>;
+  deploy(actionId: string, id: string, request?: DeployActionVersionRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<DeployActionVersionResponseContent>;
 }
 
 export interface ActionsExecutions {
   /** GET /actions/executions/{id} — Get an execution */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetActionExecutionResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetActionExecutionResponseContent>;
 }
 
 export interface ActionsModules {
   /** GET /actions/modules — List Actions Modules */
-  list(request?: Management.GetActionModulesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ActionModuleListItem, Management.GetActionModulesResponseContent>>;
+  list(request?: GetActionModulesRequestParameters, requestOptions?: RequestOptions): Promise<Page<ActionModuleListItem, GetActionModulesResponseContent>>;
   /** POST /actions/modules — Create a new Actions Module */
-  create(request: Management.CreateActionModuleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateActionModuleResponseContent>;
+  create(request: CreateActionModuleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateActionModuleResponseContent>;
   /** GET /actions/modules/{id} — Get a specific Actions Module by ID */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetActionModuleResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetActionModuleResponseContent>;
   /** DELETE /actions/modules/{id} — Delete a specific Actions Module by ID */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /actions/modules/{id} — Update a specific Actions Module */
-  update(id: string, request?: Management.UpdateActionModuleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateActionModuleResponseContent>;
+  update(id: string, request?: UpdateActionModuleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateActionModuleResponseContent>;
   /** GET /actions/modules/{id}/actions — List all actions using an Actions Module */
-  listActions(id: string, request?: Management.GetActionModuleActionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ActionModuleAction, Management.GetActionModuleActionsResponseContent>>;
+  listActions(id: string, request?: GetActionModuleActionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<ActionModuleAction, GetActionModuleActionsResponseContent>>;
   /** POST /actions/modules/{id}/rollback — Rollback an Actions Module to a previous version */
-  rollback(id: string, request: Management.RollbackActionModuleRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.RollbackActionModuleResponseContent>;
+  rollback(id: string, request: RollbackActionModuleRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<RollbackActionModuleResponseContent>;
   readonly versions: ActionsModulesVersions;
 }
 
 export interface ActionsModulesVersions {
   /** GET /actions/modules/{id}/versions — List all versions of an Actions Module */
-  list(id: string, request?: Management.GetActionModuleVersionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ActionModuleVersion, Management.GetActionModuleVersionsResponseContent>>;
+  list(id: string, request?: GetActionModuleVersionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<ActionModuleVersion, GetActionModuleVersionsResponseContent>>;
   /** POST /actions/modules/{id}/versions — Create a new version of an Actions Module */
-  create(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateActionModuleVersionResponseContent>;
+  create(id: string, requestOptions?: RequestOptions): HttpResponsePromise<CreateActionModuleVersionResponseContent>;
   /** GET /actions/modules/{id}/versions/{versionId} — Get a specific version of an Actions Module */
-  get(id: string, versionId: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetActionModuleVersionResponseContent>;
+  get(id: string, versionId: string, requestOptions?: RequestOptions): HttpResponsePromise<GetActionModuleVersionResponseContent>;
 }
 
 export interface ActionsTriggers {
   /** GET /actions/triggers — Get triggers */
-  list(requestOptions?: RequestOptions): HttpResponsePromise<Management.ListActionTriggersResponseContent>;
+  list(requestOptions?: RequestOptions): HttpResponsePromise<ListActionTriggersResponseContent>;
   readonly bindings: ActionsTriggersBindings;
 }
 
 export interface ActionsTriggersBindings {
   /** GET /actions/triggers/{triggerId}/bindings — Get trigger bindings */
-  list(triggerId: Management.ActionTriggerTypeEnum, request?: Management.ListActionTriggerBindingsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ActionBinding, Management.ListActionBindingsPaginatedResponseContent>>;
+  list(triggerId: ActionTriggerTypeEnum, request?: ListActionTriggerBindingsRequestParameters, requestOptions?: RequestOptions): Promise<Page<ActionBinding, ListActionBindingsPaginatedResponseContent>>;
   /** PATCH /actions/triggers/{triggerId}/bindings — Update trigger bindings */
-  updateMany(triggerId: Management.ActionTriggerTypeEnum, request?: Management.UpdateActionBindingsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateActionBindingsResponseContent>;
+  updateMany(triggerId: ActionTriggerTypeEnum, request?: UpdateActionBindingsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateActionBindingsResponseContent>;
 }
 
 export const actionsTable: ResourceTable = {

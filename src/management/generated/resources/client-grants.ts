@@ -2,26 +2,38 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  ClientGrantResponseContent,
+  CreateClientGrantRequestContent,
+  CreateClientGrantResponseContent,
+  GetClientGrantResponseContent,
+  ListClientGrantOrganizationsPaginatedResponseContent,
+  ListClientGrantOrganizationsRequestParameters,
+  ListClientGrantPaginatedResponseContent,
+  ListClientGrantsRequestParameters,
+  Organization,
+  UpdateClientGrantRequestContent,
+  UpdateClientGrantResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface ClientGrants {
   /** GET /client-grants — Get client grants */
-  list(request?: Management.ListClientGrantsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ClientGrantResponseContent, Management.ListClientGrantPaginatedResponseContent>>;
+  list(request?: ListClientGrantsRequestParameters, requestOptions?: RequestOptions): Promise<Page<ClientGrantResponseContent, ListClientGrantPaginatedResponseContent>>;
   /** POST /client-grants — Create client grant */
-  create(request: Management.CreateClientGrantRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateClientGrantResponseContent>;
+  create(request: CreateClientGrantRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateClientGrantResponseContent>;
   /** GET /client-grants/{id} — Get client grant */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetClientGrantResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetClientGrantResponseContent>;
   /** DELETE /client-grants/{id} — Delete client grant */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /client-grants/{id} — Update client grant */
-  update(id: string, request?: Management.UpdateClientGrantRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateClientGrantResponseContent>;
+  update(id: string, request?: UpdateClientGrantRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateClientGrantResponseContent>;
   readonly organizations: ClientGrantsOrganizations;
 }
 
 export interface ClientGrantsOrganizations {
   /** GET /client-grants/{id}/organizations — Get the organizations associated to a client grant */
-  list(id: string, request?: Management.ListClientGrantOrganizationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Organization, Management.ListClientGrantOrganizationsPaginatedResponseContent>>;
+  list(id: string, request?: ListClientGrantOrganizationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Organization, ListClientGrantOrganizationsPaginatedResponseContent>>;
 }
 
 export const clientGrantsTable: ResourceTable = {

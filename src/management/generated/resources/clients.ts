@@ -2,46 +2,70 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  Client,
+  ClientCredential,
+  ConnectionForList,
+  ConnectionsGetRequest,
+  CreateClientRequestContent,
+  CreateClientResponseContent,
+  GetClientCredentialResponseContent,
+  GetClientRequestParameters,
+  GetClientResponseContent,
+  ListClientConnectionsResponseContent,
+  ListClientsOffsetPaginatedResponseContent,
+  ListClientsRequestParameters,
+  PatchClientCredentialRequestContent,
+  PatchClientCredentialResponseContent,
+  PostClientCredentialRequestContent,
+  PostClientCredentialResponseContent,
+  PreviewCimdMetadataRequestContent,
+  PreviewCimdMetadataResponseContent,
+  RegisterCimdClientRequestContent,
+  RegisterCimdClientResponseContent,
+  RotateClientSecretResponseContent,
+  UpdateClientRequestContent,
+  UpdateClientResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Clients {
   /** GET /clients — Get clients */
-  list(request?: Management.ListClientsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Client, Management.ListClientsOffsetPaginatedResponseContent>>;
+  list(request?: ListClientsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Client, ListClientsOffsetPaginatedResponseContent>>;
   /** POST /clients — Create a client */
-  create(request: Management.CreateClientRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateClientResponseContent>;
+  create(request: CreateClientRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateClientResponseContent>;
   /** POST /clients/cimd/preview — Preview and validate Client ID Metadata Document */
-  previewCimdMetadata(request: Management.PreviewCimdMetadataRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.PreviewCimdMetadataResponseContent>;
+  previewCimdMetadata(request: PreviewCimdMetadataRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<PreviewCimdMetadataResponseContent>;
   /** POST /clients/cimd/register — Register or update a CIMD client via metadata URI */
-  registerCimdClient(request: Management.RegisterCimdClientRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.RegisterCimdClientResponseContent>;
+  registerCimdClient(request: RegisterCimdClientRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<RegisterCimdClientResponseContent>;
   /** GET /clients/{id} — Get client by ID */
-  get(id: string, request?: Management.GetClientRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetClientResponseContent>;
+  get(id: string, request?: GetClientRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetClientResponseContent>;
   /** DELETE /clients/{id} — Delete a client */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /clients/{id} — Update a client */
-  update(id: string, request?: Management.UpdateClientRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateClientResponseContent>;
+  update(id: string, request?: UpdateClientRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateClientResponseContent>;
   /** POST /clients/{id}/rotate-secret — Rotate a client secret */
-  rotateSecret(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.RotateClientSecretResponseContent>;
+  rotateSecret(id: string, requestOptions?: RequestOptions): HttpResponsePromise<RotateClientSecretResponseContent>;
   readonly credentials: ClientsCredentials;
   readonly connections: ClientsConnections;
 }
 
 export interface ClientsCredentials {
   /** GET /clients/{client_id}/credentials — Get client credentials */
-  list(client_id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.ClientCredential[]>;
+  list(client_id: string, requestOptions?: RequestOptions): HttpResponsePromise<ClientCredential[]>;
   /** POST /clients/{client_id}/credentials — Create a client credential */
-  create(client_id: string, request: Management.PostClientCredentialRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.PostClientCredentialResponseContent>;
+  create(client_id: string, request: PostClientCredentialRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<PostClientCredentialResponseContent>;
   /** GET /clients/{client_id}/credentials/{credential_id} — Get client credential details */
-  get(client_id: string, credential_id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetClientCredentialResponseContent>;
+  get(client_id: string, credential_id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetClientCredentialResponseContent>;
   /** DELETE /clients/{client_id}/credentials/{credential_id} — Delete a client credential */
   delete(client_id: string, credential_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /clients/{client_id}/credentials/{credential_id} — Update a client credential */
-  update(client_id: string, credential_id: string, request?: Management.PatchClientCredentialRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.PatchClientCredentialResponseContent>;
+  update(client_id: string, credential_id: string, request?: PatchClientCredentialRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<PatchClientCredentialResponseContent>;
 }
 
 export interface ClientsConnections {
   /** GET /clients/{id}/connections — Get enabled connections for a client */
-  get(id: string, request?: Management.ConnectionsGetRequest, requestOptions?: RequestOptions): Promise<Page<Management.ConnectionForList, Management.ListClientConnectionsResponseContent>>;
+  get(id: string, request?: ConnectionsGetRequest, requestOptions?: RequestOptions): Promise<Page<ConnectionForList, ListClientConnectionsResponseContent>>;
 }
 
 export const clientsTable: ResourceTable = {

@@ -2,24 +2,35 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  ConnectionProfile,
+  CreateConnectionProfileRequestContent,
+  CreateConnectionProfileResponseContent,
+  GetConnectionProfileResponseContent,
+  GetConnectionProfileTemplateResponseContent,
+  ListConnectionProfileRequestParameters,
+  ListConnectionProfileTemplateResponseContent,
+  ListConnectionProfilesPaginatedResponseContent,
+  UpdateConnectionProfileRequestContent,
+  UpdateConnectionProfileResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface ConnectionProfiles {
   /** GET /connection-profiles — Get Connection Profiles */
-  list(request?: Management.ListConnectionProfileRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ConnectionProfile, Management.ListConnectionProfilesPaginatedResponseContent>>;
+  list(request?: ListConnectionProfileRequestParameters, requestOptions?: RequestOptions): Promise<Page<ConnectionProfile, ListConnectionProfilesPaginatedResponseContent>>;
   /** POST /connection-profiles — Create a connection profile */
-  create(request: Management.CreateConnectionProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateConnectionProfileResponseContent>;
+  create(request: CreateConnectionProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateConnectionProfileResponseContent>;
   /** GET /connection-profiles/templates — Get Connection Profile Templates */
-  listTemplates(requestOptions?: RequestOptions): HttpResponsePromise<Management.ListConnectionProfileTemplateResponseContent>;
+  listTemplates(requestOptions?: RequestOptions): HttpResponsePromise<ListConnectionProfileTemplateResponseContent>;
   /** GET /connection-profiles/templates/{id} — Get Connection Profile Template */
-  getTemplate(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetConnectionProfileTemplateResponseContent>;
+  getTemplate(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetConnectionProfileTemplateResponseContent>;
   /** GET /connection-profiles/{id} — Get Connection Profile */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetConnectionProfileResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetConnectionProfileResponseContent>;
   /** DELETE /connection-profiles/{id} — Delete Connection Profile */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /connection-profiles/{id} — Modify a Connection Profile */
-  update(id: string, request?: Management.UpdateConnectionProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateConnectionProfileResponseContent>;
+  update(id: string, request?: UpdateConnectionProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateConnectionProfileResponseContent>;
 }
 
 export const connectionProfilesTable: ResourceTable = {

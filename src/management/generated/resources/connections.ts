@@ -2,20 +2,66 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  ConnectionEnabledClient,
+  ConnectionForList,
+  ConnectionKey,
+  CreateConnectionRequestContent,
+  CreateConnectionResponseContent,
+  CreateDirectoryProvisioningRequestContent,
+  CreateDirectoryProvisioningResponseContent,
+  CreateDirectorySynchronizationResponseContent,
+  CreateScimConfigurationRequestContent,
+  CreateScimConfigurationResponseContent,
+  CreateScimTokenRequestContent,
+  CreateScimTokenResponseContent,
+  DeleteConnectionUsersByEmailQueryParameters,
+  DirectoryProvisioning,
+  GetConnectionEnabledClientsRequestParameters,
+  GetConnectionEnabledClientsResponseContent,
+  GetConnectionRequestParameters,
+  GetConnectionResponseContent,
+  GetDirectoryProvisioningDefaultMappingResponseContent,
+  GetDirectoryProvisioningResponseContent,
+  GetScimConfigurationDefaultMappingResponseContent,
+  GetScimConfigurationResponseContent,
+  GetScimTokensResponseContent,
+  ListConnectionsCheckpointPaginatedResponseContent,
+  ListConnectionsQueryParameters,
+  ListDirectoryProvisioningsRequestParameters,
+  ListDirectoryProvisioningsResponseContent,
+  ListScimConfigurationsRequestParameters,
+  ListScimConfigurationsResponseContent,
+  ListSynchronizedGroupsRequestParameters,
+  ListSynchronizedGroupsResponseContent,
+  PostConnectionKeysRequestContent,
+  PostConnectionsKeysResponseContent,
+  ReplaceSynchronizedGroupsRequestContent,
+  RotateConnectionKeysRequestContent,
+  RotateConnectionsKeysResponseContent,
+  ScimConfiguration,
+  SynchronizedGroupPayload,
+  UpdateConnectionRequestContent,
+  UpdateConnectionResponseContent,
+  UpdateDirectoryProvisioningRequestContent,
+  UpdateDirectoryProvisioningResponseContent,
+  UpdateEnabledClientConnectionsRequestContent,
+  UpdateScimConfigurationRequestContent,
+  UpdateScimConfigurationResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Connections {
   /** GET /connections — Get all connections */
-  list(request?: Management.ListConnectionsQueryParameters, requestOptions?: RequestOptions): Promise<Page<Management.ConnectionForList, Management.ListConnectionsCheckpointPaginatedResponseContent>>;
+  list(request?: ListConnectionsQueryParameters, requestOptions?: RequestOptions): Promise<Page<ConnectionForList, ListConnectionsCheckpointPaginatedResponseContent>>;
   /** POST /connections — Create a connection */
-  create(request: Management.CreateConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateConnectionResponseContent>;
+  create(request: CreateConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateConnectionResponseContent>;
   /** GET /connections/{id} — Get a connection */
-  get(id: string, request?: Management.GetConnectionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetConnectionResponseContent>;
+  get(id: string, request?: GetConnectionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetConnectionResponseContent>;
   /** DELETE /connections/{id} — Delete a connection */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /connections/{id} — Update a connection */
-  update(id: string, request?: Management.UpdateConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateConnectionResponseContent>;
+  update(id: string, request?: UpdateConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateConnectionResponseContent>;
   /** GET /connections/{id}/status — Check connection status */
   checkStatus(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   readonly directoryProvisioning: ConnectionsDirectoryProvisioning;
@@ -27,73 +73,73 @@ export interface Connections {
 
 export interface ConnectionsDirectoryProvisioning {
   /** GET /connections-directory-provisionings — Get a list of directory provisioning configurations */
-  list(request?: Management.ListDirectoryProvisioningsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.DirectoryProvisioning, Management.ListDirectoryProvisioningsResponseContent>>;
+  list(request?: ListDirectoryProvisioningsRequestParameters, requestOptions?: RequestOptions): Promise<Page<DirectoryProvisioning, ListDirectoryProvisioningsResponseContent>>;
   /** GET /connections/{id}/directory-provisioning — Get a directory provisioning configuration */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetDirectoryProvisioningResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetDirectoryProvisioningResponseContent>;
   /** POST /connections/{id}/directory-provisioning — Create a directory provisioning configuration */
-  create(id: string, request?: Management.CreateDirectoryProvisioningRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateDirectoryProvisioningResponseContent>;
+  create(id: string, request?: CreateDirectoryProvisioningRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<CreateDirectoryProvisioningResponseContent>;
   /** DELETE /connections/{id}/directory-provisioning — Delete a directory provisioning configuration */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /connections/{id}/directory-provisioning — Patch a directory provisioning configuration */
-  update(id: string, request?: Management.UpdateDirectoryProvisioningRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateDirectoryProvisioningResponseContent>;
+  update(id: string, request?: UpdateDirectoryProvisioningRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<UpdateDirectoryProvisioningResponseContent>;
   /** GET /connections/{id}/directory-provisioning/default-mapping — Get a connection's default directory provisioning attribute mapping */
-  getDefaultMapping(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetDirectoryProvisioningDefaultMappingResponseContent>;
+  getDefaultMapping(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetDirectoryProvisioningDefaultMappingResponseContent>;
   /** GET /connections/{id}/directory-provisioning/synchronized-groups — Get synchronized groups for a directory provisioning configuration */
-  listSynchronizedGroups(id: string, request?: Management.ListSynchronizedGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.SynchronizedGroupPayload, Management.ListSynchronizedGroupsResponseContent>>;
+  listSynchronizedGroups(id: string, request?: ListSynchronizedGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<SynchronizedGroupPayload, ListSynchronizedGroupsResponseContent>>;
   /** PUT /connections/{id}/directory-provisioning/synchronized-groups — Create or replace synchronized group selections for a directory provisioning configuration */
-  set(id: string, request: Management.ReplaceSynchronizedGroupsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  set(id: string, request: ReplaceSynchronizedGroupsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   readonly synchronizations: ConnectionsDirectoryProvisioningSynchronizations;
 }
 
 export interface ConnectionsDirectoryProvisioningSynchronizations {
   /** POST /connections/{id}/directory-provisioning/synchronizations — Request an on-demand synchronization of the directory */
-  create(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateDirectorySynchronizationResponseContent>;
+  create(id: string, requestOptions?: RequestOptions): HttpResponsePromise<CreateDirectorySynchronizationResponseContent>;
 }
 
 export interface ConnectionsScimConfiguration {
   /** GET /connections-scim-configurations — Get a list of SCIM configurations */
-  list(request?: Management.ListScimConfigurationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ScimConfiguration, Management.ListScimConfigurationsResponseContent>>;
+  list(request?: ListScimConfigurationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<ScimConfiguration, ListScimConfigurationsResponseContent>>;
   /** GET /connections/{id}/scim-configuration — Get a connection's SCIM configuration */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetScimConfigurationResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetScimConfigurationResponseContent>;
   /** POST /connections/{id}/scim-configuration — Create a SCIM configuration */
-  create(id: string, request?: Management.CreateScimConfigurationRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateScimConfigurationResponseContent>;
+  create(id: string, request?: CreateScimConfigurationRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<CreateScimConfigurationResponseContent>;
   /** DELETE /connections/{id}/scim-configuration — Delete a connection's SCIM configuration */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /connections/{id}/scim-configuration — Patch a connection's SCIM configuration */
-  update(id: string, request: Management.UpdateScimConfigurationRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateScimConfigurationResponseContent>;
+  update(id: string, request: UpdateScimConfigurationRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateScimConfigurationResponseContent>;
   /** GET /connections/{id}/scim-configuration/default-mapping — Get a connection's default SCIM mapping */
-  getDefaultMapping(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetScimConfigurationDefaultMappingResponseContent>;
+  getDefaultMapping(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetScimConfigurationDefaultMappingResponseContent>;
   readonly tokens: ConnectionsScimConfigurationTokens;
 }
 
 export interface ConnectionsScimConfigurationTokens {
   /** GET /connections/{id}/scim-configuration/tokens — Get a connection's SCIM tokens */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetScimTokensResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetScimTokensResponseContent>;
   /** POST /connections/{id}/scim-configuration/tokens — Create a SCIM Token */
-  create(id: string, request?: Management.CreateScimTokenRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateScimTokenResponseContent>;
+  create(id: string, request?: CreateScimTokenRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateScimTokenResponseContent>;
   /** DELETE /connections/{id}/scim-configuration/tokens/{tokenId} — Delete a connection's SCIM token */
   delete(id: string, tokenId: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface ConnectionsClients {
   /** GET /connections/{id}/clients — Get enabled clients for a connection */
-  get(id: string, request?: Management.GetConnectionEnabledClientsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ConnectionEnabledClient, Management.GetConnectionEnabledClientsResponseContent>>;
+  get(id: string, request?: GetConnectionEnabledClientsRequestParameters, requestOptions?: RequestOptions): Promise<Page<ConnectionEnabledClient, GetConnectionEnabledClientsResponseContent>>;
   /** PATCH /connections/{id}/clients — Update enabled clients for a connection */
-  update(id: string, request: Management.UpdateEnabledClientConnectionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  update(id: string, request: UpdateEnabledClientConnectionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface ConnectionsKeys {
   /** GET /connections/{id}/keys — Get connection keys */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.ConnectionKey[]>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<ConnectionKey[]>;
   /** POST /connections/{id}/keys — Create connection keys */
-  create(id: string, request?: Management.PostConnectionKeysRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<Management.PostConnectionsKeysResponseContent>;
+  create(id: string, request?: PostConnectionKeysRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<PostConnectionsKeysResponseContent>;
   /** POST /connections/{id}/keys/rotate — Rotate connection keys */
-  rotate(id: string, request?: Management.RotateConnectionKeysRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<Management.RotateConnectionsKeysResponseContent>;
+  rotate(id: string, request?: RotateConnectionKeysRequestContent | null, requestOptions?: RequestOptions): HttpResponsePromise<RotateConnectionsKeysResponseContent>;
 }
 
 export interface ConnectionsUsers {
   /** DELETE /connections/{id}/users — Delete a connection user */
-  deleteByEmail(id: string, request: Management.DeleteConnectionUsersByEmailQueryParameters, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  deleteByEmail(id: string, request: DeleteConnectionUsersByEmailQueryParameters, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export const connectionsTable: ResourceTable = {

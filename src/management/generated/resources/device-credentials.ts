@@ -2,14 +2,20 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreatePublicKeyDeviceCredentialRequestContent,
+  CreatePublicKeyDeviceCredentialResponseContent,
+  DeviceCredential,
+  ListDeviceCredentialsOffsetPaginatedResponseContent,
+  ListDeviceCredentialsRequestParameters,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface DeviceCredentials {
   /** GET /device-credentials — Retrieve device credentials */
-  list(request?: Management.ListDeviceCredentialsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.DeviceCredential, Management.ListDeviceCredentialsOffsetPaginatedResponseContent>>;
+  list(request?: ListDeviceCredentialsRequestParameters, requestOptions?: RequestOptions): Promise<Page<DeviceCredential, ListDeviceCredentialsOffsetPaginatedResponseContent>>;
   /** POST /device-credentials — Create a device public key credential */
-  createPublicKey(request: Management.CreatePublicKeyDeviceCredentialRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreatePublicKeyDeviceCredentialResponseContent>;
+  createPublicKey(request: CreatePublicKeyDeviceCredentialRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreatePublicKeyDeviceCredentialResponseContent>;
   /** DELETE /device-credentials/{id} — Delete a device credential */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }

@@ -2,36 +2,52 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateEventStreamRedeliveryRequestContent,
+  CreateEventStreamRedeliveryResponseContent,
+  CreateEventStreamResponseContent,
+  CreateEventStreamTestEventRequestContent,
+  CreateEventStreamTestEventResponseContent,
+  EventStreamDelivery,
+  EventStreamResponseContent,
+  EventStreamsCreateRequest,
+  GetEventStreamDeliveryHistoryResponseContent,
+  GetEventStreamResponseContent,
+  ListEventStreamDeliveriesRequestParameters,
+  ListEventStreamsRequestParameters,
+  ListEventStreamsResponseContent,
+  UpdateEventStreamRequestContent,
+  UpdateEventStreamResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface EventStreams {
   /** GET /event-streams — Get event streams */
-  list(request?: Management.ListEventStreamsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.EventStreamResponseContent, Management.ListEventStreamsResponseContent>>;
+  list(request?: ListEventStreamsRequestParameters, requestOptions?: RequestOptions): Promise<Page<EventStreamResponseContent, ListEventStreamsResponseContent>>;
   /** POST /event-streams — Create an event stream */
-  create(request: Management.EventStreamsCreateRequest, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateEventStreamResponseContent>;
+  create(request: EventStreamsCreateRequest, requestOptions?: RequestOptions): HttpResponsePromise<CreateEventStreamResponseContent>;
   /** GET /event-streams/{id} — Get an event stream by ID */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetEventStreamResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetEventStreamResponseContent>;
   /** DELETE /event-streams/{id} — Delete an event stream */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /event-streams/{id} — Update an event stream */
-  update(id: string, request?: Management.UpdateEventStreamRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateEventStreamResponseContent>;
+  update(id: string, request?: UpdateEventStreamRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateEventStreamResponseContent>;
   /** POST /event-streams/{id}/test — Send a test event to an event stream */
-  test(id: string, request: Management.CreateEventStreamTestEventRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateEventStreamTestEventResponseContent>;
+  test(id: string, request: CreateEventStreamTestEventRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateEventStreamTestEventResponseContent>;
   readonly deliveries: EventStreamsDeliveries;
   readonly redeliveries: EventStreamsRedeliveries;
 }
 
 export interface EventStreamsDeliveries {
   /** GET /event-streams/{id}/deliveries — Get this event stream's delivery history */
-  list(id: string, request?: Management.ListEventStreamDeliveriesRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.EventStreamDelivery[]>;
+  list(id: string, request?: ListEventStreamDeliveriesRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<EventStreamDelivery[]>;
   /** GET /event-streams/{id}/deliveries/{event_id} — Get a specific event's delivery history */
-  getHistory(id: string, event_id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetEventStreamDeliveryHistoryResponseContent>;
+  getHistory(id: string, event_id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetEventStreamDeliveryHistoryResponseContent>;
 }
 
 export interface EventStreamsRedeliveries {
   /** POST /event-streams/{id}/redeliver — Redeliver failed events */
-  create(id: string, request?: Management.CreateEventStreamRedeliveryRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateEventStreamRedeliveryResponseContent>;
+  create(id: string, request?: CreateEventStreamRedeliveryRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateEventStreamRedeliveryResponseContent>;
   /** POST /event-streams/{id}/redeliver/{event_id} — Redeliver a single failed event by ID */
   createById(id: string, event_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }

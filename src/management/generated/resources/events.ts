@@ -2,12 +2,15 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Stream } from "../../../core/stream.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  EventStreamSubscribeEventsResponseContent,
+  SubscribeEventsRequestParameters,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Events {
   /** GET /events — Subscribe to events via Server-Sent Events (SSE) */
-  subscribe(request?: Management.SubscribeEventsRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Stream<Management.EventStreamSubscribeEventsResponseContent>>;
+  subscribe(request?: SubscribeEventsRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Stream<EventStreamSubscribeEventsResponseContent>>;
 }
 
 export const eventsTable: ResourceTable = {

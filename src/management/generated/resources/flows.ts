@@ -2,29 +2,52 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateFlowRequestContent,
+  CreateFlowResponseContent,
+  CreateFlowsVaultConnectionRequestContent,
+  CreateFlowsVaultConnectionResponseContent,
+  FlowExecutionSummary,
+  FlowSummary,
+  FlowsVaultConnectionSummary,
+  GetFlowExecutionRequestParameters,
+  GetFlowExecutionResponseContent,
+  GetFlowRequestParameters,
+  GetFlowResponseContent,
+  GetFlowsVaultConnectionResponseContent,
+  ListFlowExecutionsPaginatedResponseContent,
+  ListFlowExecutionsRequestParameters,
+  ListFlowsOffsetPaginatedResponseContent,
+  ListFlowsRequestParameters,
+  ListFlowsVaultConnectionsOffsetPaginatedResponseContent,
+  ListFlowsVaultConnectionsRequestParameters,
+  UpdateFlowRequestContent,
+  UpdateFlowResponseContent,
+  UpdateFlowsVaultConnectionRequestContent,
+  UpdateFlowsVaultConnectionResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Flows {
   /** GET /flows — Get flows */
-  list(request?: Management.ListFlowsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.FlowSummary, Management.ListFlowsOffsetPaginatedResponseContent>>;
+  list(request?: ListFlowsRequestParameters, requestOptions?: RequestOptions): Promise<Page<FlowSummary, ListFlowsOffsetPaginatedResponseContent>>;
   /** POST /flows — Create a flow */
-  create(request: Management.CreateFlowRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateFlowResponseContent>;
+  create(request: CreateFlowRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateFlowResponseContent>;
   /** GET /flows/{id} — Get a flow */
-  get(id: string, request?: Management.GetFlowRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetFlowResponseContent>;
+  get(id: string, request?: GetFlowRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetFlowResponseContent>;
   /** DELETE /flows/{id} — Delete a flow */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /flows/{id} — Update a flow */
-  update(id: string, request?: Management.UpdateFlowRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateFlowResponseContent>;
+  update(id: string, request?: UpdateFlowRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateFlowResponseContent>;
   readonly executions: FlowsExecutions;
   readonly vault: FlowsVault;
 }
 
 export interface FlowsExecutions {
   /** GET /flows/{flow_id}/executions — Get flow executions */
-  list(flow_id: string, request?: Management.ListFlowExecutionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.FlowExecutionSummary, Management.ListFlowExecutionsPaginatedResponseContent>>;
+  list(flow_id: string, request?: ListFlowExecutionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<FlowExecutionSummary, ListFlowExecutionsPaginatedResponseContent>>;
   /** GET /flows/{flow_id}/executions/{execution_id} — Get a flow execution */
-  get(flow_id: string, execution_id: string, request?: Management.GetFlowExecutionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetFlowExecutionResponseContent>;
+  get(flow_id: string, execution_id: string, request?: GetFlowExecutionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetFlowExecutionResponseContent>;
   /** DELETE /flows/{flow_id}/executions/{execution_id} — Delete a flow execution */
   delete(flow_id: string, execution_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
@@ -35,15 +58,15 @@ export interface FlowsVault {
 
 export interface FlowsVaultConnections {
   /** GET /flows/vault/connections — Get Flows Vault connection list */
-  list(request?: Management.ListFlowsVaultConnectionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.FlowsVaultConnectionSummary, Management.ListFlowsVaultConnectionsOffsetPaginatedResponseContent>>;
+  list(request?: ListFlowsVaultConnectionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<FlowsVaultConnectionSummary, ListFlowsVaultConnectionsOffsetPaginatedResponseContent>>;
   /** POST /flows/vault/connections — Create a Flows Vault connection */
-  create(request: Management.CreateFlowsVaultConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateFlowsVaultConnectionResponseContent>;
+  create(request: CreateFlowsVaultConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateFlowsVaultConnectionResponseContent>;
   /** GET /flows/vault/connections/{id} — Get a Flows Vault connection */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetFlowsVaultConnectionResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetFlowsVaultConnectionResponseContent>;
   /** DELETE /flows/vault/connections/{id} — Delete a Flows Vault connection */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /flows/vault/connections/{id} — Update a Flows Vault connection */
-  update(id: string, request?: Management.UpdateFlowsVaultConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateFlowsVaultConnectionResponseContent>;
+  update(id: string, request?: UpdateFlowsVaultConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateFlowsVaultConnectionResponseContent>;
 }
 
 export const flowsTable: ResourceTable = {

@@ -2,20 +2,30 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateFormRequestContent,
+  CreateFormResponseContent,
+  FormSummary,
+  GetFormRequestParameters,
+  GetFormResponseContent,
+  ListFormsOffsetPaginatedResponseContent,
+  ListFormsRequestParameters,
+  UpdateFormRequestContent,
+  UpdateFormResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Forms {
   /** GET /forms — Get forms */
-  list(request?: Management.ListFormsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.FormSummary, Management.ListFormsOffsetPaginatedResponseContent>>;
+  list(request?: ListFormsRequestParameters, requestOptions?: RequestOptions): Promise<Page<FormSummary, ListFormsOffsetPaginatedResponseContent>>;
   /** POST /forms — Create a form */
-  create(request: Management.CreateFormRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateFormResponseContent>;
+  create(request: CreateFormRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateFormResponseContent>;
   /** GET /forms/{id} — Get a form */
-  get(id: string, request?: Management.GetFormRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetFormResponseContent>;
+  get(id: string, request?: GetFormRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetFormResponseContent>;
   /** DELETE /forms/{id} — Delete a form */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /forms/{id} — Update a form */
-  update(id: string, request?: Management.UpdateFormRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateFormResponseContent>;
+  update(id: string, request?: UpdateFormRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateFormResponseContent>;
 }
 
 export const formsTable: ResourceTable = {

@@ -2,14 +2,27 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateGroupRolesRequestParameters,
+  DeleteGroupRolesRequestContent,
+  GetGroupMembersRequestParameters,
+  GetGroupMembersResponseContent,
+  GetGroupResponseContent,
+  Group,
+  GroupMember,
+  ListGroupRolesRequestParameters,
+  ListGroupRolesResponseContent,
+  ListGroupsPaginatedResponseContent,
+  ListGroupsRequestParameters,
+  Role,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Groups {
   /** GET /groups — Get all Groups */
-  list(request?: Management.ListGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Group, Management.ListGroupsPaginatedResponseContent>>;
+  list(request?: ListGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Group, ListGroupsPaginatedResponseContent>>;
   /** GET /groups/{id} — Get a Group */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetGroupResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetGroupResponseContent>;
   /** DELETE /groups/{id} — Delete a Group */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   readonly members: GroupsMembers;
@@ -18,16 +31,16 @@ export interface Groups {
 
 export interface GroupsMembers {
   /** GET /groups/{id}/members — Get Group Members */
-  get(id: string, request?: Management.GetGroupMembersRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.GroupMember, Management.GetGroupMembersResponseContent>>;
+  get(id: string, request?: GetGroupMembersRequestParameters, requestOptions?: RequestOptions): Promise<Page<GroupMember, GetGroupMembersResponseContent>>;
 }
 
 export interface GroupsRoles {
   /** GET /groups/{id}/roles */
-  list(id: string, request?: Management.ListGroupRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Role, Management.ListGroupRolesResponseContent>>;
+  list(id: string, request?: ListGroupRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Role, ListGroupRolesResponseContent>>;
   /** POST /groups/{id}/roles */
-  create(id: string, request: Management.CreateGroupRolesRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  create(id: string, request: CreateGroupRolesRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /groups/{id}/roles */
-  delete(id: string, request: Management.DeleteGroupRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(id: string, request: DeleteGroupRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export const groupsTable: ResourceTable = {

@@ -2,32 +2,46 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateHookRequestContent,
+  CreateHookResponseContent,
+  CreateHookSecretRequestContent,
+  DeleteHookSecretRequestContent,
+  GetHookRequestParameters,
+  GetHookResponseContent,
+  GetHookSecretResponseContent,
+  Hook,
+  ListHooksOffsetPaginatedResponseContent,
+  ListHooksRequestParameters,
+  UpdateHookRequestContent,
+  UpdateHookResponseContent,
+  UpdateHookSecretRequestContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Hooks {
   /** GET /hooks — Get hooks */
-  list(request?: Management.ListHooksRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Hook, Management.ListHooksOffsetPaginatedResponseContent>>;
+  list(request?: ListHooksRequestParameters, requestOptions?: RequestOptions): Promise<Page<Hook, ListHooksOffsetPaginatedResponseContent>>;
   /** POST /hooks — Create a hook */
-  create(request: Management.CreateHookRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateHookResponseContent>;
+  create(request: CreateHookRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateHookResponseContent>;
   /** GET /hooks/{id} — Get a hook */
-  get(id: string, request?: Management.GetHookRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetHookResponseContent>;
+  get(id: string, request?: GetHookRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetHookResponseContent>;
   /** DELETE /hooks/{id} — Delete a hook */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /hooks/{id} — Update a hook */
-  update(id: string, request?: Management.UpdateHookRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateHookResponseContent>;
+  update(id: string, request?: UpdateHookRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateHookResponseContent>;
   readonly secrets: HooksSecrets;
 }
 
 export interface HooksSecrets {
   /** GET /hooks/{id}/secrets — Get hook secrets */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetHookSecretResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetHookSecretResponseContent>;
   /** POST /hooks/{id}/secrets — Add hook secrets */
-  create(id: string, request: Management.CreateHookSecretRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  create(id: string, request: CreateHookSecretRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /hooks/{id}/secrets — Delete hook secrets */
-  delete(id: string, request: Management.DeleteHookSecretRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(id: string, request: DeleteHookSecretRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /hooks/{id}/secrets — Update hook secrets */
-  update(id: string, request: Management.UpdateHookSecretRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  update(id: string, request: UpdateHookSecretRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export const hooksTable: ResourceTable = {

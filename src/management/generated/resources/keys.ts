@@ -2,7 +2,24 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateEncryptionKeyPublicWrappingResponseContent,
+  CreateEncryptionKeyRequestContent,
+  CreateEncryptionKeyResponseContent,
+  EncryptionKey,
+  GetCustomSigningKeysResponseContent,
+  GetEncryptionKeyResponseContent,
+  GetSigningKeysResponseContent,
+  ImportEncryptionKeyRequestContent,
+  ImportEncryptionKeyResponseContent,
+  ListEncryptionKeyOffsetPaginatedResponseContent,
+  ListEncryptionKeysRequestParameters,
+  RevokedSigningKeysResponseContent,
+  RotateSigningKeysResponseContent,
+  SetCustomSigningKeysRequestContent,
+  SetCustomSigningKeysResponseContent,
+  SigningKeys,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Keys {
@@ -13,39 +30,39 @@ export interface Keys {
 
 export interface KeysCustomSigning {
   /** GET /keys/custom-signing — Get custom signing keys */
-  get(requestOptions?: RequestOptions): HttpResponsePromise<Management.GetCustomSigningKeysResponseContent>;
+  get(requestOptions?: RequestOptions): HttpResponsePromise<GetCustomSigningKeysResponseContent>;
   /** PUT /keys/custom-signing — Create or replace custom signing keys */
-  set(request: Management.SetCustomSigningKeysRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.SetCustomSigningKeysResponseContent>;
+  set(request: SetCustomSigningKeysRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<SetCustomSigningKeysResponseContent>;
   /** DELETE /keys/custom-signing — Delete custom signing keys */
   delete(requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface KeysEncryption {
   /** GET /keys/encryption — Get all encryption keys */
-  list(request?: Management.ListEncryptionKeysRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.EncryptionKey, Management.ListEncryptionKeyOffsetPaginatedResponseContent>>;
+  list(request?: ListEncryptionKeysRequestParameters, requestOptions?: RequestOptions): Promise<Page<EncryptionKey, ListEncryptionKeyOffsetPaginatedResponseContent>>;
   /** POST /keys/encryption — Create the new encryption key */
-  create(request: Management.CreateEncryptionKeyRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateEncryptionKeyResponseContent>;
+  create(request: CreateEncryptionKeyRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateEncryptionKeyResponseContent>;
   /** POST /keys/encryption/rekey — Rekey the key hierarchy */
   rekey(requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** GET /keys/encryption/{kid} — Get the encryption key by its key id */
-  get(kid: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetEncryptionKeyResponseContent>;
+  get(kid: string, requestOptions?: RequestOptions): HttpResponsePromise<GetEncryptionKeyResponseContent>;
   /** POST /keys/encryption/{kid} — Import the encryption key */
-  import(kid: string, request: Management.ImportEncryptionKeyRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.ImportEncryptionKeyResponseContent>;
+  import(kid: string, request: ImportEncryptionKeyRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<ImportEncryptionKeyResponseContent>;
   /** DELETE /keys/encryption/{kid} — Delete the encryption key by its key id */
   delete(kid: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** POST /keys/encryption/{kid}/wrapping-key — Create the public wrapping key */
-  createPublicWrappingKey(kid: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateEncryptionKeyPublicWrappingResponseContent>;
+  createPublicWrappingKey(kid: string, requestOptions?: RequestOptions): HttpResponsePromise<CreateEncryptionKeyPublicWrappingResponseContent>;
 }
 
 export interface KeysSigning {
   /** GET /keys/signing — Get all Application Signing Keys */
-  list(requestOptions?: RequestOptions): HttpResponsePromise<Management.SigningKeys[]>;
+  list(requestOptions?: RequestOptions): HttpResponsePromise<SigningKeys[]>;
   /** POST /keys/signing/rotate — Rotate the Application Signing Key */
-  rotate(requestOptions?: RequestOptions): HttpResponsePromise<Management.RotateSigningKeysResponseContent>;
+  rotate(requestOptions?: RequestOptions): HttpResponsePromise<RotateSigningKeysResponseContent>;
   /** GET /keys/signing/{kid} — Get an Application Signing Key by its key id */
-  get(kid: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetSigningKeysResponseContent>;
+  get(kid: string, requestOptions?: RequestOptions): HttpResponsePromise<GetSigningKeysResponseContent>;
   /** PUT /keys/signing/{kid}/revoke — Revoke an Application Signing Key by its key id */
-  revoke(kid: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.RevokedSigningKeysResponseContent>;
+  revoke(kid: string, requestOptions?: RequestOptions): HttpResponsePromise<RevokedSigningKeysResponseContent>;
 }
 
 export const keysTable: ResourceTable = {

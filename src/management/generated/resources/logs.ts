@@ -2,14 +2,19 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  GetLogResponseContent,
+  ListLogOffsetPaginatedResponseContent,
+  ListLogsRequestParameters,
+  Log,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Logs {
   /** GET /logs — Search log events */
-  list(request?: Management.ListLogsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Log, Management.ListLogOffsetPaginatedResponseContent>>;
+  list(request?: ListLogsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Log, ListLogOffsetPaginatedResponseContent>>;
   /** GET /logs/{id} — Get a log event by id */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetLogResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetLogResponseContent>;
 }
 
 export const logsTable: ResourceTable = {

@@ -2,22 +2,32 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateNetworkAclRequestContent,
+  GetNetworkAclsResponseContent,
+  ListNetworkAclsOffsetPaginatedResponseContent,
+  ListNetworkAclsRequestParameters,
+  NetworkAclsResponseContent,
+  SetNetworkAclRequestContent,
+  SetNetworkAclsResponseContent,
+  UpdateNetworkAclRequestContent,
+  UpdateNetworkAclResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface NetworkAcls {
   /** GET /network-acls — Get all access control list entries for a tenant */
-  list(request?: Management.ListNetworkAclsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.NetworkAclsResponseContent, Management.ListNetworkAclsOffsetPaginatedResponseContent>>;
+  list(request?: ListNetworkAclsRequestParameters, requestOptions?: RequestOptions): Promise<Page<NetworkAclsResponseContent, ListNetworkAclsOffsetPaginatedResponseContent>>;
   /** POST /network-acls — Create Access Control List */
-  create(request: Management.CreateNetworkAclRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  create(request: CreateNetworkAclRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** GET /network-acls/{id} — Get a specific access control list entry for a tenant */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetNetworkAclsResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetNetworkAclsResponseContent>;
   /** PUT /network-acls/{id} — Update Access Control List */
-  set(id: string, request: Management.SetNetworkAclRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.SetNetworkAclsResponseContent>;
+  set(id: string, request: SetNetworkAclRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<SetNetworkAclsResponseContent>;
   /** DELETE /network-acls/{id} — Delete Access Control List */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /network-acls/{id} — Partial Update for an Access Control List */
-  update(id: string, request?: Management.UpdateNetworkAclRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateNetworkAclResponseContent>;
+  update(id: string, request?: UpdateNetworkAclRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateNetworkAclResponseContent>;
 }
 
 export const networkAclsTable: ResourceTable = {

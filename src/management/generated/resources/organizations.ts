@@ -2,22 +2,91 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  AddOrganizationConnectionRequestContent,
+  AddOrganizationConnectionResponseContent,
+  AssignOrganizationMemberRolesRequestContent,
+  AssociateOrganizationClientGrantRequestContent,
+  AssociateOrganizationClientGrantResponseContent,
+  CreateOrganizationAllConnectionRequestParameters,
+  CreateOrganizationAllConnectionResponseContent,
+  CreateOrganizationDiscoveryDomainRequestContent,
+  CreateOrganizationDiscoveryDomainResponseContent,
+  CreateOrganizationGroupRolesRequestContent,
+  CreateOrganizationInvitationRequestContent,
+  CreateOrganizationInvitationResponseContent,
+  CreateOrganizationMemberRequestContent,
+  CreateOrganizationRequestContent,
+  CreateOrganizationResponseContent,
+  DeleteOrganizationGroupRolesRequestContent,
+  DeleteOrganizationMemberRolesRequestContent,
+  DeleteOrganizationMembersRequestContent,
+  GetOrganizationAllConnectionResponseContent,
+  GetOrganizationByNameResponseContent,
+  GetOrganizationConnectionResponseContent,
+  GetOrganizationDiscoveryDomainByNameResponseContent,
+  GetOrganizationDiscoveryDomainResponseContent,
+  GetOrganizationInvitationRequestParameters,
+  GetOrganizationInvitationResponseContent,
+  GetOrganizationResponseContent,
+  Group,
+  ListOrganizationAllConnectionsOffsetPaginatedResponseContent,
+  ListOrganizationAllConnectionsRequestParameters,
+  ListOrganizationClientGrantsOffsetPaginatedResponseContent,
+  ListOrganizationClientGrantsRequestParameters,
+  ListOrganizationConnectionsOffsetPaginatedResponseContent,
+  ListOrganizationConnectionsRequestParameters,
+  ListOrganizationDiscoveryDomainsRequestParameters,
+  ListOrganizationDiscoveryDomainsResponseContent,
+  ListOrganizationGroupRolesRequestParameters,
+  ListOrganizationGroupRolesResponseContent,
+  ListOrganizationGroupsRequestParameters,
+  ListOrganizationGroupsResponseContent,
+  ListOrganizationInvitationsOffsetPaginatedResponseContent,
+  ListOrganizationInvitationsRequestParameters,
+  ListOrganizationMemberEffectiveRolesRequestParameters,
+  ListOrganizationMemberEffectiveRolesResponseContent,
+  ListOrganizationMemberRoleSourceGroupsRequestParameters,
+  ListOrganizationMemberRoleSourceGroupsResponseContent,
+  ListOrganizationMemberRolesOffsetPaginatedResponseContent,
+  ListOrganizationMemberRolesRequestParameters,
+  ListOrganizationMembersPaginatedResponseContent,
+  ListOrganizationMembersRequestParameters,
+  ListOrganizationsPaginatedResponseContent,
+  ListOrganizationsRequestParameters,
+  Organization,
+  OrganizationAllConnectionPost,
+  OrganizationClientGrant,
+  OrganizationConnection,
+  OrganizationDiscoveryDomain,
+  OrganizationInvitation,
+  OrganizationMember,
+  OrganizationMemberEffectiveRole,
+  Role,
+  UpdateOrganizationAllConnectionResponseContent,
+  UpdateOrganizationConnectionRequestContent,
+  UpdateOrganizationConnectionRequestParameters,
+  UpdateOrganizationConnectionResponseContent,
+  UpdateOrganizationDiscoveryDomainRequestContent,
+  UpdateOrganizationDiscoveryDomainResponseContent,
+  UpdateOrganizationRequestContent,
+  UpdateOrganizationResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Organizations {
   /** GET /organizations — Get organizations */
-  list(request?: Management.ListOrganizationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Organization, Management.ListOrganizationsPaginatedResponseContent>>;
+  list(request?: ListOrganizationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Organization, ListOrganizationsPaginatedResponseContent>>;
   /** POST /organizations — Create an Organization */
-  create(request: Management.CreateOrganizationRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateOrganizationResponseContent>;
+  create(request: CreateOrganizationRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateOrganizationResponseContent>;
   /** GET /organizations/name/{name} — Get organization by name */
-  getByName(name: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetOrganizationByNameResponseContent>;
+  getByName(name: string, requestOptions?: RequestOptions): HttpResponsePromise<GetOrganizationByNameResponseContent>;
   /** GET /organizations/{id} — Get organization */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetOrganizationResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetOrganizationResponseContent>;
   /** DELETE /organizations/{id} — Delete organization */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /organizations/{id} — Modify an Organization */
-  update(id: string, request?: Management.UpdateOrganizationRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateOrganizationResponseContent>;
+  update(id: string, request?: UpdateOrganizationRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateOrganizationResponseContent>;
   readonly clientGrants: OrganizationsClientGrants;
   readonly connections: OrganizationsConnections;
   readonly discoveryDomains: OrganizationsDiscoveryDomains;
@@ -29,79 +98,79 @@ export interface Organizations {
 
 export interface OrganizationsClientGrants {
   /** GET /organizations/{id}/client-grants — Get client grants associated to an organization */
-  list(id: string, request?: Management.ListOrganizationClientGrantsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.OrganizationClientGrant, Management.ListOrganizationClientGrantsOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListOrganizationClientGrantsRequestParameters, requestOptions?: RequestOptions): Promise<Page<OrganizationClientGrant, ListOrganizationClientGrantsOffsetPaginatedResponseContent>>;
   /** POST /organizations/{id}/client-grants — Associate a client grant with an organization */
-  create(id: string, request: Management.AssociateOrganizationClientGrantRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.AssociateOrganizationClientGrantResponseContent>;
+  create(id: string, request: AssociateOrganizationClientGrantRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<AssociateOrganizationClientGrantResponseContent>;
   /** DELETE /organizations/{id}/client-grants/{grant_id} — Remove a client grant from an organization */
   delete(id: string, grant_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface OrganizationsConnections {
   /** GET /organizations/{id}/connections — Get connections associated with an organization */
-  list(id: string, request?: Management.ListOrganizationAllConnectionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.OrganizationAllConnectionPost, Management.ListOrganizationAllConnectionsOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListOrganizationAllConnectionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<OrganizationAllConnectionPost, ListOrganizationAllConnectionsOffsetPaginatedResponseContent>>;
   /** POST /organizations/{id}/connections — Adds a connection to an organization */
-  create(id: string, request: Management.CreateOrganizationAllConnectionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateOrganizationAllConnectionResponseContent>;
+  create(id: string, request: CreateOrganizationAllConnectionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<CreateOrganizationAllConnectionResponseContent>;
   /** GET /organizations/{id}/connections/{connection_id} — Get a specific connection associated with an organization */
-  get(id: string, connection_id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetOrganizationAllConnectionResponseContent>;
+  get(id: string, connection_id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetOrganizationAllConnectionResponseContent>;
   /** DELETE /organizations/{id}/connections/{connection_id} — Delete a connection from an organization */
   delete(id: string, connection_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /organizations/{id}/connections/{connection_id} — Update a connection for an organization */
-  update(id: string, connection_id: string, request?: Management.UpdateOrganizationConnectionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateOrganizationAllConnectionResponseContent>;
+  update(id: string, connection_id: string, request?: UpdateOrganizationConnectionRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<UpdateOrganizationAllConnectionResponseContent>;
 }
 
 export interface OrganizationsDiscoveryDomains {
   /** GET /organizations/{id}/discovery-domains — Retrieve all organization discovery domains */
-  list(id: string, request?: Management.ListOrganizationDiscoveryDomainsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.OrganizationDiscoveryDomain, Management.ListOrganizationDiscoveryDomainsResponseContent>>;
+  list(id: string, request?: ListOrganizationDiscoveryDomainsRequestParameters, requestOptions?: RequestOptions): Promise<Page<OrganizationDiscoveryDomain, ListOrganizationDiscoveryDomainsResponseContent>>;
   /** POST /organizations/{id}/discovery-domains — Create an organization discovery domain */
-  create(id: string, request: Management.CreateOrganizationDiscoveryDomainRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateOrganizationDiscoveryDomainResponseContent>;
+  create(id: string, request: CreateOrganizationDiscoveryDomainRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateOrganizationDiscoveryDomainResponseContent>;
   /** GET /organizations/{id}/discovery-domains/name/{discovery_domain} — Retrieve an organization discovery domain by domain name */
-  getByName(id: string, discovery_domain: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetOrganizationDiscoveryDomainByNameResponseContent>;
+  getByName(id: string, discovery_domain: string, requestOptions?: RequestOptions): HttpResponsePromise<GetOrganizationDiscoveryDomainByNameResponseContent>;
   /** GET /organizations/{id}/discovery-domains/{discovery_domain_id} — Retrieve an organization discovery domain by ID */
-  get(id: string, discovery_domain_id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetOrganizationDiscoveryDomainResponseContent>;
+  get(id: string, discovery_domain_id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetOrganizationDiscoveryDomainResponseContent>;
   /** DELETE /organizations/{id}/discovery-domains/{discovery_domain_id} — Delete an organization discovery domain */
   delete(id: string, discovery_domain_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /organizations/{id}/discovery-domains/{discovery_domain_id} — Update an organization discovery domain */
-  update(id: string, discovery_domain_id: string, request?: Management.UpdateOrganizationDiscoveryDomainRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateOrganizationDiscoveryDomainResponseContent>;
+  update(id: string, discovery_domain_id: string, request?: UpdateOrganizationDiscoveryDomainRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateOrganizationDiscoveryDomainResponseContent>;
 }
 
 export interface OrganizationsEnabledConnections {
   /** GET /organizations/{id}/enabled_connections — Get connections enabled for an organization */
-  list(id: string, request?: Management.ListOrganizationConnectionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.OrganizationConnection, Management.ListOrganizationConnectionsOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListOrganizationConnectionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<OrganizationConnection, ListOrganizationConnectionsOffsetPaginatedResponseContent>>;
   /** POST /organizations/{id}/enabled_connections — Add connections to an organization */
-  add(id: string, request: Management.AddOrganizationConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.AddOrganizationConnectionResponseContent>;
+  add(id: string, request: AddOrganizationConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<AddOrganizationConnectionResponseContent>;
   /** GET /organizations/{id}/enabled_connections/{connectionId} — Get an enabled connection for an organization */
-  get(id: string, connectionId: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetOrganizationConnectionResponseContent>;
+  get(id: string, connectionId: string, requestOptions?: RequestOptions): HttpResponsePromise<GetOrganizationConnectionResponseContent>;
   /** DELETE /organizations/{id}/enabled_connections/{connectionId} — Delete connections from an organization */
   delete(id: string, connectionId: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /organizations/{id}/enabled_connections/{connectionId} — Update the Connection of an Organization */
-  update(id: string, connectionId: string, request?: Management.UpdateOrganizationConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateOrganizationConnectionResponseContent>;
+  update(id: string, connectionId: string, request?: UpdateOrganizationConnectionRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateOrganizationConnectionResponseContent>;
 }
 
 export interface OrganizationsInvitations {
   /** GET /organizations/{id}/invitations — Get invitations to an organization */
-  list(id: string, request?: Management.ListOrganizationInvitationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.OrganizationInvitation, Management.ListOrganizationInvitationsOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListOrganizationInvitationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<OrganizationInvitation, ListOrganizationInvitationsOffsetPaginatedResponseContent>>;
   /** POST /organizations/{id}/invitations — Create invitations to an organization */
-  create(id: string, request: Management.CreateOrganizationInvitationRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateOrganizationInvitationResponseContent>;
+  create(id: string, request: CreateOrganizationInvitationRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateOrganizationInvitationResponseContent>;
   /** GET /organizations/{id}/invitations/{invitation_id} — Get a specific invitation to an Organization */
-  get(id: string, invitation_id: string, request?: Management.GetOrganizationInvitationRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetOrganizationInvitationResponseContent>;
+  get(id: string, invitation_id: string, request?: GetOrganizationInvitationRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetOrganizationInvitationResponseContent>;
   /** DELETE /organizations/{id}/invitations/{invitation_id} — Delete an invitation to an Organization */
   delete(id: string, invitation_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface OrganizationsMembers {
   /** GET /organizations/{id}/members — Get members who belong to an organization */
-  list(id: string, request?: Management.ListOrganizationMembersRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.OrganizationMember, Management.ListOrganizationMembersPaginatedResponseContent>>;
+  list(id: string, request?: ListOrganizationMembersRequestParameters, requestOptions?: RequestOptions): Promise<Page<OrganizationMember, ListOrganizationMembersPaginatedResponseContent>>;
   /** POST /organizations/{id}/members — Add members to an organization */
-  create(id: string, request: Management.CreateOrganizationMemberRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  create(id: string, request: CreateOrganizationMemberRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /organizations/{id}/members — Delete members from an organization */
-  delete(id: string, request: Management.DeleteOrganizationMembersRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(id: string, request: DeleteOrganizationMembersRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   readonly effectiveRoles: OrganizationsMembersEffectiveRoles;
   readonly roles: OrganizationsMembersRoles;
 }
 
 export interface OrganizationsMembersEffectiveRoles {
   /** GET /organizations/{id}/members/{user_id}/effective-roles */
-  list(id: string, user_id: string, request?: Management.ListOrganizationMemberEffectiveRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.OrganizationMemberEffectiveRole, Management.ListOrganizationMemberEffectiveRolesResponseContent>>;
+  list(id: string, user_id: string, request?: ListOrganizationMemberEffectiveRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<OrganizationMemberEffectiveRole, ListOrganizationMemberEffectiveRolesResponseContent>>;
   readonly sources: OrganizationsMembersEffectiveRolesSources;
 }
 
@@ -111,31 +180,31 @@ export interface OrganizationsMembersEffectiveRolesSources {
 
 export interface OrganizationsMembersEffectiveRolesSourcesGroups {
   /** GET /organizations/{id}/members/{user_id}/effective-roles/sources/groups */
-  list(id: string, user_id: string, request: Management.ListOrganizationMemberRoleSourceGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Group, Management.ListOrganizationMemberRoleSourceGroupsResponseContent>>;
+  list(id: string, user_id: string, request: ListOrganizationMemberRoleSourceGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Group, ListOrganizationMemberRoleSourceGroupsResponseContent>>;
 }
 
 export interface OrganizationsMembersRoles {
   /** GET /organizations/{id}/members/{user_id}/roles — Get user roles assigned to an Organization member */
-  list(id: string, user_id: string, request?: Management.ListOrganizationMemberRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Role, Management.ListOrganizationMemberRolesOffsetPaginatedResponseContent>>;
+  list(id: string, user_id: string, request?: ListOrganizationMemberRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Role, ListOrganizationMemberRolesOffsetPaginatedResponseContent>>;
   /** POST /organizations/{id}/members/{user_id}/roles — Assign user roles to an Organization member */
-  assign(id: string, user_id: string, request: Management.AssignOrganizationMemberRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  assign(id: string, user_id: string, request: AssignOrganizationMemberRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /organizations/{id}/members/{user_id}/roles — Delete user roles from an Organization member */
-  delete(id: string, user_id: string, request: Management.DeleteOrganizationMemberRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(id: string, user_id: string, request: DeleteOrganizationMemberRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface OrganizationsGroups {
   /** GET /organizations/{organization_id}/groups */
-  list(organization_id: string, request?: Management.ListOrganizationGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Group, Management.ListOrganizationGroupsResponseContent>>;
+  list(organization_id: string, request?: ListOrganizationGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Group, ListOrganizationGroupsResponseContent>>;
   readonly roles: OrganizationsGroupsRoles;
 }
 
 export interface OrganizationsGroupsRoles {
   /** GET /organizations/{organization_id}/groups/{group_id}/roles */
-  list(organization_id: string, group_id: string, request?: Management.ListOrganizationGroupRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Role, Management.ListOrganizationGroupRolesResponseContent>>;
+  list(organization_id: string, group_id: string, request?: ListOrganizationGroupRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Role, ListOrganizationGroupRolesResponseContent>>;
   /** POST /organizations/{organization_id}/groups/{group_id}/roles */
-  create(organization_id: string, group_id: string, request: Management.CreateOrganizationGroupRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  create(organization_id: string, group_id: string, request: CreateOrganizationGroupRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /organizations/{organization_id}/groups/{group_id}/roles */
-  delete(organization_id: string, group_id: string, request: Management.DeleteOrganizationGroupRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(organization_id: string, group_id: string, request: DeleteOrganizationGroupRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export const organizationsTable: ResourceTable = {

@@ -2,14 +2,34 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  BulkUpdateAculRequestContent,
+  BulkUpdateAculResponseContent,
+  GetAculResponseContent,
+  GetCustomTextsByLanguageResponseContent,
+  GetPartialsResponseContent,
+  GetSettingsResponseContent,
+  ListAculsOffsetPaginatedResponseContent,
+  ListAculsRequestParameters,
+  ListAculsResponseContentItem,
+  PartialGroupsEnum,
+  PromptGroupNameEnum,
+  PromptLanguageEnum,
+  ScreenGroupNameEnum,
+  SetPartialsRequestContent,
+  SetsCustomTextsByLanguageRequestContent,
+  UpdateAculRequestContent,
+  UpdateAculResponseContent,
+  UpdateSettingsRequestContent,
+  UpdateSettingsResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Prompts {
   /** GET /prompts — Get prompt settings */
-  getSettings(requestOptions?: RequestOptions): HttpResponsePromise<Management.GetSettingsResponseContent>;
+  getSettings(requestOptions?: RequestOptions): HttpResponsePromise<GetSettingsResponseContent>;
   /** PATCH /prompts — Update prompt settings */
-  updateSettings(request?: Management.UpdateSettingsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateSettingsResponseContent>;
+  updateSettings(request?: UpdateSettingsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateSettingsResponseContent>;
   readonly rendering: PromptsRendering;
   readonly customText: PromptsCustomText;
   readonly partials: PromptsPartials;
@@ -17,27 +37,27 @@ export interface Prompts {
 
 export interface PromptsRendering {
   /** GET /prompts/rendering — Get render setting configurations for all screens */
-  list(request?: Management.ListAculsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ListAculsResponseContentItem, Management.ListAculsOffsetPaginatedResponseContent>>;
+  list(request?: ListAculsRequestParameters, requestOptions?: RequestOptions): Promise<Page<ListAculsResponseContentItem, ListAculsOffsetPaginatedResponseContent>>;
   /** PATCH /prompts/rendering — Update render settings for multiple screens */
-  bulkUpdate(request: Management.BulkUpdateAculRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.BulkUpdateAculResponseContent>;
+  bulkUpdate(request: BulkUpdateAculRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<BulkUpdateAculResponseContent>;
   /** GET /prompts/{prompt}/screen/{screen}/rendering — Get render settings for a screen */
-  get(prompt: Management.PromptGroupNameEnum, screen: Management.ScreenGroupNameEnum, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetAculResponseContent>;
+  get(prompt: PromptGroupNameEnum, screen: ScreenGroupNameEnum, requestOptions?: RequestOptions): HttpResponsePromise<GetAculResponseContent>;
   /** PATCH /prompts/{prompt}/screen/{screen}/rendering — Update render settings for a screen */
-  update(prompt: Management.PromptGroupNameEnum, screen: Management.ScreenGroupNameEnum, request?: Management.UpdateAculRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateAculResponseContent>;
+  update(prompt: PromptGroupNameEnum, screen: ScreenGroupNameEnum, request?: UpdateAculRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateAculResponseContent>;
 }
 
 export interface PromptsCustomText {
   /** GET /prompts/{prompt}/custom-text/{language} — Get custom text for a prompt */
-  get(prompt: Management.PromptGroupNameEnum, language: Management.PromptLanguageEnum, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetCustomTextsByLanguageResponseContent>;
+  get(prompt: PromptGroupNameEnum, language: PromptLanguageEnum, requestOptions?: RequestOptions): HttpResponsePromise<GetCustomTextsByLanguageResponseContent>;
   /** PUT /prompts/{prompt}/custom-text/{language} — Set custom text for a specific prompt */
-  set(prompt: Management.PromptGroupNameEnum, language: Management.PromptLanguageEnum, request: Management.SetsCustomTextsByLanguageRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  set(prompt: PromptGroupNameEnum, language: PromptLanguageEnum, request: SetsCustomTextsByLanguageRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface PromptsPartials {
   /** GET /prompts/{prompt}/partials — Get partials for a prompt */
-  get(prompt: Management.PartialGroupsEnum, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetPartialsResponseContent>;
+  get(prompt: PartialGroupsEnum, requestOptions?: RequestOptions): HttpResponsePromise<GetPartialsResponseContent>;
   /** PUT /prompts/{prompt}/partials — Set partials for a prompt */
-  set(prompt: Management.PartialGroupsEnum, request: Management.SetPartialsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  set(prompt: PartialGroupsEnum, request: SetPartialsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export const promptsTable: ResourceTable = {

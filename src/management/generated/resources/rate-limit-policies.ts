@@ -2,20 +2,29 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateRateLimitPolicyRequestContent,
+  CreateRateLimitPolicyResponseContent,
+  GetRateLimitPolicyResponseContent,
+  ListRateLimitPoliciesPaginatedResponseContent,
+  ListRateLimitPoliciesRequestParameters,
+  PatchRateLimitPolicyRequestContent,
+  RateLimitPolicy,
+  UpdateRateLimitPolicyResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface RateLimitPolicies {
   /** GET /rate-limit-policies */
-  list(request?: Management.ListRateLimitPoliciesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.RateLimitPolicy, Management.ListRateLimitPoliciesPaginatedResponseContent>>;
+  list(request?: ListRateLimitPoliciesRequestParameters, requestOptions?: RequestOptions): Promise<Page<RateLimitPolicy, ListRateLimitPoliciesPaginatedResponseContent>>;
   /** POST /rate-limit-policies */
-  create(request: Management.CreateRateLimitPolicyRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateRateLimitPolicyResponseContent>;
+  create(request: CreateRateLimitPolicyRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateRateLimitPolicyResponseContent>;
   /** GET /rate-limit-policies/{id} */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetRateLimitPolicyResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetRateLimitPolicyResponseContent>;
   /** DELETE /rate-limit-policies/{id} */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /rate-limit-policies/{id} */
-  update(id: string, request: Management.PatchRateLimitPolicyRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateRateLimitPolicyResponseContent>;
+  update(id: string, request: PatchRateLimitPolicyRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateRateLimitPolicyResponseContent>;
 }
 
 export const rateLimitPoliciesTable: ResourceTable = {

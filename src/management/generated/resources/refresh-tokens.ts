@@ -2,20 +2,28 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  GetRefreshTokenResponseContent,
+  GetRefreshTokensPaginatedResponseContent,
+  GetRefreshTokensRequestParameters,
+  RefreshTokenResponseContent,
+  RevokeRefreshTokensRequestContent,
+  UpdateRefreshTokenRequestContent,
+  UpdateRefreshTokenResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface RefreshTokens {
   /** GET /refresh-tokens — Get refresh tokens */
-  list(request: Management.GetRefreshTokensRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.RefreshTokenResponseContent, Management.GetRefreshTokensPaginatedResponseContent>>;
+  list(request: GetRefreshTokensRequestParameters, requestOptions?: RequestOptions): Promise<Page<RefreshTokenResponseContent, GetRefreshTokensPaginatedResponseContent>>;
   /** POST /refresh-tokens/revoke — Revoke refresh tokens */
-  revoke(request?: Management.RevokeRefreshTokensRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  revoke(request?: RevokeRefreshTokensRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** GET /refresh-tokens/{id} — Get a refresh token */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetRefreshTokenResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetRefreshTokenResponseContent>;
   /** DELETE /refresh-tokens/{id} — Delete a refresh token */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /refresh-tokens/{id} — Update a refresh token */
-  update(id: string, request?: Management.UpdateRefreshTokenRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateRefreshTokenResponseContent>;
+  update(id: string, request?: UpdateRefreshTokenRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateRefreshTokenResponseContent>;
 }
 
 export const refreshTokensTable: ResourceTable = {

@@ -2,20 +2,30 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateResourceServerRequestContent,
+  CreateResourceServerResponseContent,
+  GetResourceServerRequestParameters,
+  GetResourceServerResponseContent,
+  ListResourceServerOffsetPaginatedResponseContent,
+  ListResourceServerRequestParameters,
+  ResourceServer,
+  UpdateResourceServerRequestContent,
+  UpdateResourceServerResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface ResourceServers {
   /** GET /resource-servers — Get resource servers */
-  list(request?: Management.ListResourceServerRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ResourceServer, Management.ListResourceServerOffsetPaginatedResponseContent>>;
+  list(request?: ListResourceServerRequestParameters, requestOptions?: RequestOptions): Promise<Page<ResourceServer, ListResourceServerOffsetPaginatedResponseContent>>;
   /** POST /resource-servers — Create a resource server */
-  create(request: Management.CreateResourceServerRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateResourceServerResponseContent>;
+  create(request: CreateResourceServerRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateResourceServerResponseContent>;
   /** GET /resource-servers/{id} — Get a resource server */
-  get(id: string, request?: Management.GetResourceServerRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetResourceServerResponseContent>;
+  get(id: string, request?: GetResourceServerRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetResourceServerResponseContent>;
   /** DELETE /resource-servers/{id} — Delete a resource server */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /resource-servers/{id} — Update a resource server */
-  update(id: string, request?: Management.UpdateResourceServerRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateResourceServerResponseContent>;
+  update(id: string, request?: UpdateResourceServerRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateResourceServerResponseContent>;
 }
 
 export const resourceServersTable: ResourceTable = {

@@ -2,20 +2,43 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  AddRolePermissionsRequestContent,
+  AssignRoleGroupsRequestContent,
+  AssignRoleUsersRequestContent,
+  CreateRoleRequestContent,
+  CreateRoleResponseContent,
+  DeleteRoleGroupsRequestContent,
+  DeleteRolePermissionsRequestContent,
+  GetRoleResponseContent,
+  Group,
+  ListRoleGroupsParameters,
+  ListRoleGroupsResponseContent,
+  ListRolePermissionsOffsetPaginatedResponseContent,
+  ListRolePermissionsRequestParameters,
+  ListRoleUsersPaginatedResponseContent,
+  ListRoleUsersRequestParameters,
+  ListRolesOffsetPaginatedResponseContent,
+  ListRolesRequestParameters,
+  PermissionsResponsePayload,
+  Role,
+  RoleUser,
+  UpdateRoleRequestContent,
+  UpdateRoleResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Roles {
   /** GET /roles — Get roles */
-  list(request?: Management.ListRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Role, Management.ListRolesOffsetPaginatedResponseContent>>;
+  list(request?: ListRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Role, ListRolesOffsetPaginatedResponseContent>>;
   /** POST /roles — Create a role */
-  create(request: Management.CreateRoleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateRoleResponseContent>;
+  create(request: CreateRoleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateRoleResponseContent>;
   /** GET /roles/{id} — Get a role */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetRoleResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetRoleResponseContent>;
   /** DELETE /roles/{id} — Delete a role */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /roles/{id} — Update a role */
-  update(id: string, request?: Management.UpdateRoleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateRoleResponseContent>;
+  update(id: string, request?: UpdateRoleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateRoleResponseContent>;
   readonly groups: RolesGroups;
   readonly permissions: RolesPermissions;
   readonly users: RolesUsers;
@@ -23,27 +46,27 @@ export interface Roles {
 
 export interface RolesGroups {
   /** GET /roles/{id}/groups */
-  get(id: string, request?: Management.ListRoleGroupsParameters, requestOptions?: RequestOptions): Promise<Page<Management.Group, Management.ListRoleGroupsResponseContent>>;
+  get(id: string, request?: ListRoleGroupsParameters, requestOptions?: RequestOptions): Promise<Page<Group, ListRoleGroupsResponseContent>>;
   /** POST /roles/{id}/groups */
-  create(id: string, request: Management.AssignRoleGroupsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  create(id: string, request: AssignRoleGroupsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /roles/{id}/groups */
-  delete(id: string, request: Management.DeleteRoleGroupsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(id: string, request: DeleteRoleGroupsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface RolesPermissions {
   /** GET /roles/{id}/permissions — Get permissions granted by role */
-  list(id: string, request?: Management.ListRolePermissionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.PermissionsResponsePayload, Management.ListRolePermissionsOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListRolePermissionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<PermissionsResponsePayload, ListRolePermissionsOffsetPaginatedResponseContent>>;
   /** POST /roles/{id}/permissions — Associate permissions with a role */
-  add(id: string, request: Management.AddRolePermissionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  add(id: string, request: AddRolePermissionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /roles/{id}/permissions — Remove permissions from a role */
-  delete(id: string, request: Management.DeleteRolePermissionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(id: string, request: DeleteRolePermissionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface RolesUsers {
   /** GET /roles/{id}/users — Get a role's users */
-  list(id: string, request?: Management.ListRoleUsersRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.RoleUser, Management.ListRoleUsersPaginatedResponseContent>>;
+  list(id: string, request?: ListRoleUsersRequestParameters, requestOptions?: RequestOptions): Promise<Page<RoleUser, ListRoleUsersPaginatedResponseContent>>;
   /** POST /roles/{id}/users — Assign users to a role */
-  assign(id: string, request: Management.AssignRoleUsersRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  assign(id: string, request: AssignRoleUsersRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export const rolesTable: ResourceTable = {

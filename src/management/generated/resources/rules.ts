@@ -2,20 +2,30 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateRuleRequestContent,
+  CreateRuleResponseContent,
+  GetRuleRequestParameters,
+  GetRuleResponseContent,
+  ListRulesOffsetPaginatedResponseContent,
+  ListRulesRequestParameters,
+  Rule,
+  UpdateRuleRequestContent,
+  UpdateRuleResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Rules {
   /** GET /rules — Get rules */
-  list(request?: Management.ListRulesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Rule, Management.ListRulesOffsetPaginatedResponseContent>>;
+  list(request?: ListRulesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Rule, ListRulesOffsetPaginatedResponseContent>>;
   /** POST /rules — Create a rule */
-  create(request: Management.CreateRuleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateRuleResponseContent>;
+  create(request: CreateRuleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateRuleResponseContent>;
   /** GET /rules/{id} — Get a rule */
-  get(id: string, request?: Management.GetRuleRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetRuleResponseContent>;
+  get(id: string, request?: GetRuleRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetRuleResponseContent>;
   /** DELETE /rules/{id} — Delete a rule */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /rules/{id} — Update a rule */
-  update(id: string, request?: Management.UpdateRuleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateRuleResponseContent>;
+  update(id: string, request?: UpdateRuleRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateRuleResponseContent>;
 }
 
 export const rulesTable: ResourceTable = {

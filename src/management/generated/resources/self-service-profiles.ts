@@ -2,34 +2,50 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateSelfServiceProfileRequestContent,
+  CreateSelfServiceProfileResponseContent,
+  CreateSelfServiceProfileSsoTicketRequestContent,
+  CreateSelfServiceProfileSsoTicketResponseContent,
+  GetSelfServiceProfileResponseContent,
+  ListSelfServiceProfileCustomTextResponseContent,
+  ListSelfServiceProfilesPaginatedResponseContent,
+  ListSelfServiceProfilesRequestParameters,
+  SelfServiceProfile,
+  SelfServiceProfileCustomTextLanguageEnum,
+  SelfServiceProfileCustomTextPageEnum,
+  SetSelfServiceProfileCustomTextRequestContent,
+  SetSelfServiceProfileCustomTextResponseContent,
+  UpdateSelfServiceProfileRequestContent,
+  UpdateSelfServiceProfileResponseContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface SelfServiceProfiles {
   /** GET /self-service-profiles — Get self-service profiles */
-  list(request?: Management.ListSelfServiceProfilesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.SelfServiceProfile, Management.ListSelfServiceProfilesPaginatedResponseContent>>;
+  list(request?: ListSelfServiceProfilesRequestParameters, requestOptions?: RequestOptions): Promise<Page<SelfServiceProfile, ListSelfServiceProfilesPaginatedResponseContent>>;
   /** POST /self-service-profiles — Create a self-service profile */
-  create(request: Management.CreateSelfServiceProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateSelfServiceProfileResponseContent>;
+  create(request: CreateSelfServiceProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateSelfServiceProfileResponseContent>;
   /** GET /self-service-profiles/{id} — Get a self-service profile by Id */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetSelfServiceProfileResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetSelfServiceProfileResponseContent>;
   /** DELETE /self-service-profiles/{id} — Delete a self-service profile by Id */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /self-service-profiles/{id} — Update a self-service profile */
-  update(id: string, request?: Management.UpdateSelfServiceProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateSelfServiceProfileResponseContent>;
+  update(id: string, request?: UpdateSelfServiceProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateSelfServiceProfileResponseContent>;
   readonly customText: SelfServiceProfilesCustomText;
   readonly ssoTicket: SelfServiceProfilesSsoTicket;
 }
 
 export interface SelfServiceProfilesCustomText {
   /** GET /self-service-profiles/{id}/custom-text/{language}/{page} — Get custom text for a self-service profile */
-  list(id: string, language: Management.SelfServiceProfileCustomTextLanguageEnum, page: Management.SelfServiceProfileCustomTextPageEnum, requestOptions?: RequestOptions): HttpResponsePromise<Management.ListSelfServiceProfileCustomTextResponseContent>;
+  list(id: string, language: SelfServiceProfileCustomTextLanguageEnum, page: SelfServiceProfileCustomTextPageEnum, requestOptions?: RequestOptions): HttpResponsePromise<ListSelfServiceProfileCustomTextResponseContent>;
   /** PUT /self-service-profiles/{id}/custom-text/{language}/{page} — Set custom text for a self-service profile */
-  set(id: string, language: Management.SelfServiceProfileCustomTextLanguageEnum, page: Management.SelfServiceProfileCustomTextPageEnum, request: Management.SetSelfServiceProfileCustomTextRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.SetSelfServiceProfileCustomTextResponseContent>;
+  set(id: string, language: SelfServiceProfileCustomTextLanguageEnum, page: SelfServiceProfileCustomTextPageEnum, request: SetSelfServiceProfileCustomTextRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<SetSelfServiceProfileCustomTextResponseContent>;
 }
 
 export interface SelfServiceProfilesSsoTicket {
   /** POST /self-service-profiles/{id}/sso-ticket — Create an access ticket to initiate the Self-Service Enterprise Configuration flow */
-  create(id: string, request?: Management.CreateSelfServiceProfileSsoTicketRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateSelfServiceProfileSsoTicketResponseContent>;
+  create(id: string, request?: CreateSelfServiceProfileSsoTicketRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateSelfServiceProfileSsoTicketResponseContent>;
   /** POST /self-service-profiles/{profileId}/sso-ticket/{id}/revoke — Revoke a Self-Service Enterprise Configuration access ticket */
   revoke(profileId: string, id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }

@@ -2,20 +2,28 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateTokenExchangeProfileRequestContent,
+  CreateTokenExchangeProfileResponseContent,
+  GetTokenExchangeProfileResponseContent,
+  ListTokenExchangeProfileResponseContent,
+  TokenExchangeProfileResponseContent,
+  TokenExchangeProfilesListRequest,
+  UpdateTokenExchangeProfileRequestContent,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface TokenExchangeProfiles {
   /** GET /token-exchange-profiles — Get token exchange profiles */
-  list(request?: Management.TokenExchangeProfilesListRequest, requestOptions?: RequestOptions): Promise<Page<Management.TokenExchangeProfileResponseContent, Management.ListTokenExchangeProfileResponseContent>>;
+  list(request?: TokenExchangeProfilesListRequest, requestOptions?: RequestOptions): Promise<Page<TokenExchangeProfileResponseContent, ListTokenExchangeProfileResponseContent>>;
   /** POST /token-exchange-profiles — Create a token exchange profile */
-  create(request: Management.CreateTokenExchangeProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateTokenExchangeProfileResponseContent>;
+  create(request: CreateTokenExchangeProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateTokenExchangeProfileResponseContent>;
   /** GET /token-exchange-profiles/{id} — Get a token exchange profile */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetTokenExchangeProfileResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetTokenExchangeProfileResponseContent>;
   /** DELETE /token-exchange-profiles/{id} — Delete a token exchange profile */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /token-exchange-profiles/{id} — Update an existing token exchange profile */
-  update(id: string, request?: Management.UpdateTokenExchangeProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  update(id: string, request?: UpdateTokenExchangeProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export const tokenExchangeProfilesTable: ResourceTable = {

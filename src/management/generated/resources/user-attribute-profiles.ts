@@ -2,24 +2,35 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateUserAttributeProfileRequestContent,
+  CreateUserAttributeProfileResponseContent,
+  GetUserAttributeProfileResponseContent,
+  GetUserAttributeProfileTemplateResponseContent,
+  ListUserAttributeProfileRequestParameters,
+  ListUserAttributeProfileTemplateResponseContent,
+  ListUserAttributeProfilesPaginatedResponseContent,
+  UpdateUserAttributeProfileRequestContent,
+  UpdateUserAttributeProfileResponseContent,
+  UserAttributeProfile,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface UserAttributeProfiles {
   /** GET /user-attribute-profiles — Get User Attribute Profiles */
-  list(request?: Management.ListUserAttributeProfileRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.UserAttributeProfile, Management.ListUserAttributeProfilesPaginatedResponseContent>>;
+  list(request?: ListUserAttributeProfileRequestParameters, requestOptions?: RequestOptions): Promise<Page<UserAttributeProfile, ListUserAttributeProfilesPaginatedResponseContent>>;
   /** POST /user-attribute-profiles — Post User Attribute Profile */
-  create(request: Management.CreateUserAttributeProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateUserAttributeProfileResponseContent>;
+  create(request: CreateUserAttributeProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateUserAttributeProfileResponseContent>;
   /** GET /user-attribute-profiles/templates — Get User Attribute Profile Templates */
-  listTemplates(requestOptions?: RequestOptions): HttpResponsePromise<Management.ListUserAttributeProfileTemplateResponseContent>;
+  listTemplates(requestOptions?: RequestOptions): HttpResponsePromise<ListUserAttributeProfileTemplateResponseContent>;
   /** GET /user-attribute-profiles/templates/{id} — Get User Attribute Profile Template */
-  getTemplate(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetUserAttributeProfileTemplateResponseContent>;
+  getTemplate(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetUserAttributeProfileTemplateResponseContent>;
   /** GET /user-attribute-profiles/{id} — Get User Attribute Profile */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetUserAttributeProfileResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetUserAttributeProfileResponseContent>;
   /** DELETE /user-attribute-profiles/{id} — Delete User Attribute Profile */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /user-attribute-profiles/{id} — Modify a user attribute profile */
-  update(id: string, request?: Management.UpdateUserAttributeProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateUserAttributeProfileResponseContent>;
+  update(id: string, request?: UpdateUserAttributeProfileRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateUserAttributeProfileResponseContent>;
 }
 
 export const userAttributeProfilesTable: ResourceTable = {

@@ -2,14 +2,19 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  DeleteUserGrantByUserIdRequestParameters,
+  ListUserGrantsOffsetPaginatedResponseContent,
+  ListUserGrantsRequestParameters,
+  UserGrant,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface UserGrants {
   /** GET /grants — Get grants */
-  list(request?: Management.ListUserGrantsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.UserGrant, Management.ListUserGrantsOffsetPaginatedResponseContent>>;
+  list(request?: ListUserGrantsRequestParameters, requestOptions?: RequestOptions): Promise<Page<UserGrant, ListUserGrantsOffsetPaginatedResponseContent>>;
   /** DELETE /grants — Delete a grant by user_id */
-  deleteByUserId(request: Management.DeleteUserGrantByUserIdRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  deleteByUserId(request: DeleteUserGrantByUserIdRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /grants/{id} — Delete a grant by id */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }

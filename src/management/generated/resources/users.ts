@@ -2,26 +2,97 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  AssignUserRolesRequestContent,
+  ClearAssessorsRequestContent,
+  ConnectedAccount,
+  CreateUserAuthenticationMethodRequestContent,
+  CreateUserAuthenticationMethodResponseContent,
+  CreateUserPermissionsRequestContent,
+  CreateUserRequestContent,
+  CreateUserResponseContent,
+  DeleteUserIdentityResponseContent,
+  DeleteUserPermissionsRequestContent,
+  DeleteUserRolesRequestContent,
+  FederatedConnectionTokenSet,
+  GetUserAuthenticationMethodResponseContent,
+  GetUserConnectedAccountsRequestParameters,
+  GetUserGroupsPaginatedResponseContent,
+  GetUserGroupsRequestParameters,
+  GetUserRequestParameters,
+  GetUserResponseContent,
+  Group,
+  LinkUserIdentityRequestContent,
+  ListRefreshTokensPaginatedResponseContent,
+  ListRefreshTokensRequestParameters,
+  ListUserAuthenticationMethodsOffsetPaginatedResponseContent,
+  ListUserAuthenticationMethodsRequestParameters,
+  ListUserConnectedAccountsResponseContent,
+  ListUserEffectivePermissionRoleSourceRequestParameters,
+  ListUserEffectivePermissionRoleSourcesResponseContent,
+  ListUserEffectivePermissionsRequestParameters,
+  ListUserEffectivePermissionsResponseContent,
+  ListUserEffectiveRolesRequestParameters,
+  ListUserEffectiveRolesResponseContent,
+  ListUserLogsRequestParameters,
+  ListUserOrganizationsOffsetPaginatedResponseContent,
+  ListUserOrganizationsRequestParameters,
+  ListUserPermissionsOffsetPaginatedResponseContent,
+  ListUserPermissionsRequestParameters,
+  ListUserRoleSourceGroupsRequestParameters,
+  ListUserRoleSourceGroupsResponseContent,
+  ListUserRolesOffsetPaginatedResponseContent,
+  ListUserRolesRequestParameters,
+  ListUserSessionsPaginatedResponseContent,
+  ListUserSessionsRequestParameters,
+  ListUsersByEmailRequestParameters,
+  ListUsersOffsetPaginatedResponseContent,
+  ListUsersRequestParameters,
+  Log,
+  Organization,
+  RefreshTokenResponseContent,
+  RegenerateUsersRecoveryCodeResponseContent,
+  RevokeUserAccessRequestContent,
+  Role,
+  SessionResponseContent,
+  SetUserAuthenticationMethodResponseContent,
+  SetUserAuthenticationMethodsRequestContent,
+  UpdateUserAuthenticationMethodRequestContent,
+  UpdateUserAuthenticationMethodResponseContent,
+  UpdateUserRequestContent,
+  UpdateUserResponseContent,
+  UserAuthenticationMethod,
+  UserEffectivePermissionResponseContent,
+  UserEffectivePermissionRoleSourceResponseContent,
+  UserEffectiveRole,
+  UserGroupsResponseSchema,
+  UserIdentity,
+  UserIdentityProviderEnum,
+  UserListLogOffsetPaginatedResponseContent,
+  UserMultifactorProviderEnum,
+  UserPermissionSchema,
+  UserResponseSchema,
+  UsersEnrollment,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface Users {
   /** GET /users — List or Search Users */
-  list(request?: Management.ListUsersRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.UserResponseSchema, Management.ListUsersOffsetPaginatedResponseContent>>;
+  list(request?: ListUsersRequestParameters, requestOptions?: RequestOptions): Promise<Page<UserResponseSchema, ListUsersOffsetPaginatedResponseContent>>;
   /** POST /users — Create a User */
-  create(request: Management.CreateUserRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateUserResponseContent>;
+  create(request: CreateUserRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateUserResponseContent>;
   /** GET /users-by-email — Search Users by Email */
-  listUsersByEmail(request: Management.ListUsersByEmailRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.UserResponseSchema[]>;
+  listUsersByEmail(request: ListUsersByEmailRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<UserResponseSchema[]>;
   /** GET /users/{id} — Get a User */
-  get(id: string, request?: Management.GetUserRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetUserResponseContent>;
+  get(id: string, request?: GetUserRequestParameters, requestOptions?: RequestOptions): HttpResponsePromise<GetUserResponseContent>;
   /** DELETE /users/{id} — Delete a User */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /users/{id} — Update a User */
-  update(id: string, request?: Management.UpdateUserRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateUserResponseContent>;
+  update(id: string, request?: UpdateUserRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateUserResponseContent>;
   /** POST /users/{id}/recovery-code-regeneration — Generate New Multi-factor Authentication (MFA) Recovery Code */
-  regenerateRecoveryCode(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.RegenerateUsersRecoveryCodeResponseContent>;
+  regenerateRecoveryCode(id: string, requestOptions?: RequestOptions): HttpResponsePromise<RegenerateUsersRecoveryCodeResponseContent>;
   /** POST /users/{id}/revoke-access — Revokes selected resources from a user */
-  revokeAccess(id: string, request?: Management.RevokeUserAccessRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  revokeAccess(id: string, request?: RevokeUserAccessRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   readonly authenticationMethods: UsersAuthenticationMethods;
   readonly authenticators: UsersAuthenticators;
   readonly connectedAccounts: UsersConnectedAccounts;
@@ -43,19 +114,19 @@ export interface Users {
 
 export interface UsersAuthenticationMethods {
   /** GET /users/{id}/authentication-methods — Get a list of authentication methods */
-  list(id: string, request?: Management.ListUserAuthenticationMethodsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.UserAuthenticationMethod, Management.ListUserAuthenticationMethodsOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListUserAuthenticationMethodsRequestParameters, requestOptions?: RequestOptions): Promise<Page<UserAuthenticationMethod, ListUserAuthenticationMethodsOffsetPaginatedResponseContent>>;
   /** POST /users/{id}/authentication-methods — Creates an authentication method for a given user */
-  create(id: string, request: Management.CreateUserAuthenticationMethodRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateUserAuthenticationMethodResponseContent>;
+  create(id: string, request: CreateUserAuthenticationMethodRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateUserAuthenticationMethodResponseContent>;
   /** PUT /users/{id}/authentication-methods — Update all authentication methods by replacing them with the given ones */
-  set(id: string, request: Management.SetUserAuthenticationMethodsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.SetUserAuthenticationMethodResponseContent[]>;
+  set(id: string, request: SetUserAuthenticationMethodsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<SetUserAuthenticationMethodResponseContent[]>;
   /** DELETE /users/{id}/authentication-methods — Delete all authentication methods for the given user */
   deleteAll(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** GET /users/{id}/authentication-methods/{authentication_method_id} — Get an authentication method by ID */
-  get(id: string, authentication_method_id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetUserAuthenticationMethodResponseContent>;
+  get(id: string, authentication_method_id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetUserAuthenticationMethodResponseContent>;
   /** DELETE /users/{id}/authentication-methods/{authentication_method_id} — Delete an authentication method by ID */
   delete(id: string, authentication_method_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /users/{id}/authentication-methods/{authentication_method_id} — Update an authentication method */
-  update(id: string, authentication_method_id: string, request?: Management.UpdateUserAuthenticationMethodRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateUserAuthenticationMethodResponseContent>;
+  update(id: string, authentication_method_id: string, request?: UpdateUserAuthenticationMethodRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateUserAuthenticationMethodResponseContent>;
 }
 
 export interface UsersAuthenticators {
@@ -65,12 +136,12 @@ export interface UsersAuthenticators {
 
 export interface UsersConnectedAccounts {
   /** GET /users/{id}/connected-accounts — Get a User's Connected Accounts */
-  list(id: string, request?: Management.GetUserConnectedAccountsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.ConnectedAccount, Management.ListUserConnectedAccountsResponseContent>>;
+  list(id: string, request?: GetUserConnectedAccountsRequestParameters, requestOptions?: RequestOptions): Promise<Page<ConnectedAccount, ListUserConnectedAccountsResponseContent>>;
 }
 
 export interface UsersEffectivePermissions {
   /** GET /users/{id}/effective-permissions */
-  list(id: string, request: Management.ListUserEffectivePermissionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.UserEffectivePermissionResponseContent, Management.ListUserEffectivePermissionsResponseContent>>;
+  list(id: string, request: ListUserEffectivePermissionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<UserEffectivePermissionResponseContent, ListUserEffectivePermissionsResponseContent>>;
   readonly sources: UsersEffectivePermissionsSources;
 }
 
@@ -80,12 +151,12 @@ export interface UsersEffectivePermissionsSources {
 
 export interface UsersEffectivePermissionsSourcesRoles {
   /** GET /users/{id}/effective-permissions/sources/effective-roles */
-  list(id: string, request: Management.ListUserEffectivePermissionRoleSourceRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.UserEffectivePermissionRoleSourceResponseContent, Management.ListUserEffectivePermissionRoleSourcesResponseContent>>;
+  list(id: string, request: ListUserEffectivePermissionRoleSourceRequestParameters, requestOptions?: RequestOptions): Promise<Page<UserEffectivePermissionRoleSourceResponseContent, ListUserEffectivePermissionRoleSourcesResponseContent>>;
 }
 
 export interface UsersEffectiveRoles {
   /** GET /users/{id}/effective-roles */
-  list(id: string, request?: Management.ListUserEffectiveRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.UserEffectiveRole, Management.ListUserEffectiveRolesResponseContent>>;
+  list(id: string, request?: ListUserEffectiveRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<UserEffectiveRole, ListUserEffectiveRolesResponseContent>>;
   readonly sources: UsersEffectiveRolesSources;
 }
 
@@ -95,83 +166,83 @@ export interface UsersEffectiveRolesSources {
 
 export interface UsersEffectiveRolesSourcesGroups {
   /** GET /users/{id}/effective-roles/sources/groups */
-  list(id: string, request: Management.ListUserRoleSourceGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Group, Management.ListUserRoleSourceGroupsResponseContent>>;
+  list(id: string, request: ListUserRoleSourceGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Group, ListUserRoleSourceGroupsResponseContent>>;
 }
 
 export interface UsersEnrollments {
   /** GET /users/{id}/enrollments — Get the First Confirmed Multi-factor Authentication (MFA) Enrollment */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.UsersEnrollment[]>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<UsersEnrollment[]>;
 }
 
 export interface UsersFederatedConnectionsTokensets {
   /** GET /users/{id}/federated-connections-tokensets — Get tokensets for a user */
-  list(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.FederatedConnectionTokenSet[]>;
+  list(id: string, requestOptions?: RequestOptions): HttpResponsePromise<FederatedConnectionTokenSet[]>;
   /** DELETE /users/{id}/federated-connections-tokensets/{tokenset_id} — Deletes a tokenset for federated connections by id. */
   delete(id: string, tokenset_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface UsersGroups {
   /** GET /users/{id}/groups — Get user's groups */
-  get(id: string, request?: Management.GetUserGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.UserGroupsResponseSchema, Management.GetUserGroupsPaginatedResponseContent>>;
+  get(id: string, request?: GetUserGroupsRequestParameters, requestOptions?: RequestOptions): Promise<Page<UserGroupsResponseSchema, GetUserGroupsPaginatedResponseContent>>;
 }
 
 export interface UsersIdentities {
   /** POST /users/{id}/identities — Link a User Account */
-  link(id: string, request?: Management.LinkUserIdentityRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UserIdentity[]>;
+  link(id: string, request?: LinkUserIdentityRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UserIdentity[]>;
   /** DELETE /users/{id}/identities/{provider}/{user_id} — Unlink a User Identity */
-  delete(id: string, provider: Management.UserIdentityProviderEnum, user_id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.DeleteUserIdentityResponseContent>;
+  delete(id: string, provider: UserIdentityProviderEnum, user_id: string, requestOptions?: RequestOptions): HttpResponsePromise<DeleteUserIdentityResponseContent>;
 }
 
 export interface UsersLogs {
   /** GET /users/{id}/logs — Get user's log events */
-  list(id: string, request?: Management.ListUserLogsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Log, Management.UserListLogOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListUserLogsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Log, UserListLogOffsetPaginatedResponseContent>>;
 }
 
 export interface UsersMultifactor {
   /** POST /users/{id}/multifactor/actions/invalidate-remember-browser — Invalidate All Remembered Browsers for Multi-factor Authentication (MFA) */
   invalidateRememberBrowser(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /users/{id}/multifactor/{provider} — Delete a User's Multi-factor Provider */
-  deleteProvider(id: string, provider: Management.UserMultifactorProviderEnum, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  deleteProvider(id: string, provider: UserMultifactorProviderEnum, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface UsersOrganizations {
   /** GET /users/{id}/organizations — List user's organizations */
-  list(id: string, request?: Management.ListUserOrganizationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Organization, Management.ListUserOrganizationsOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListUserOrganizationsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Organization, ListUserOrganizationsOffsetPaginatedResponseContent>>;
 }
 
 export interface UsersPermissions {
   /** GET /users/{id}/permissions — Get a User's Permissions */
-  list(id: string, request?: Management.ListUserPermissionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.UserPermissionSchema, Management.ListUserPermissionsOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListUserPermissionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<UserPermissionSchema, ListUserPermissionsOffsetPaginatedResponseContent>>;
   /** POST /users/{id}/permissions — Assign Permissions to a User */
-  create(id: string, request: Management.CreateUserPermissionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  create(id: string, request: CreateUserPermissionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /users/{id}/permissions — Remove Permissions from a User */
-  delete(id: string, request: Management.DeleteUserPermissionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(id: string, request: DeleteUserPermissionsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface UsersRiskAssessments {
   /** POST /users/{id}/risk-assessments/clear — Clear risk assessment assessors for a specific user */
-  clear(id: string, request: Management.ClearAssessorsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  clear(id: string, request: ClearAssessorsRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface UsersRoles {
   /** GET /users/{id}/roles — Get a user's roles */
-  list(id: string, request?: Management.ListUserRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.Role, Management.ListUserRolesOffsetPaginatedResponseContent>>;
+  list(id: string, request?: ListUserRolesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Role, ListUserRolesOffsetPaginatedResponseContent>>;
   /** POST /users/{id}/roles — Assign roles to a user */
-  assign(id: string, request: Management.AssignUserRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  assign(id: string, request: AssignUserRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** DELETE /users/{id}/roles — Removes roles from a user */
-  delete(id: string, request: Management.DeleteUserRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
+  delete(id: string, request: DeleteUserRolesRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface UsersRefreshToken {
   /** GET /users/{user_id}/refresh-tokens — Get refresh tokens for a user */
-  list(user_id: string, request?: Management.ListRefreshTokensRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.RefreshTokenResponseContent, Management.ListRefreshTokensPaginatedResponseContent>>;
+  list(user_id: string, request?: ListRefreshTokensRequestParameters, requestOptions?: RequestOptions): Promise<Page<RefreshTokenResponseContent, ListRefreshTokensPaginatedResponseContent>>;
   /** DELETE /users/{user_id}/refresh-tokens — Delete refresh tokens for a user */
   delete(user_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }
 
 export interface UsersSessions {
   /** GET /users/{user_id}/sessions — Get sessions for user */
-  list(user_id: string, request?: Management.ListUserSessionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.SessionResponseContent, Management.ListUserSessionsPaginatedResponseContent>>;
+  list(user_id: string, request?: ListUserSessionsRequestParameters, requestOptions?: RequestOptions): Promise<Page<SessionResponseContent, ListUserSessionsPaginatedResponseContent>>;
   /** DELETE /users/{user_id}/sessions — Delete sessions for user */
   delete(user_id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
 }

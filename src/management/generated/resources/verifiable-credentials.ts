@@ -2,7 +2,16 @@
 import type { HttpResponsePromise } from "../../../core/http-response-promise.js";
 import type { Page } from "../../../core/page.js";
 import type { RequestOptions } from "../../../core/request-options.js";
-import type * as Management from "../types/index.js";
+import type {
+  CreateVerifiableCredentialTemplateRequestContent,
+  CreateVerifiableCredentialTemplateResponseContent,
+  GetVerifiableCredentialTemplateResponseContent,
+  ListVerifiableCredentialTemplatesPaginatedResponseContent,
+  ListVerifiableCredentialTemplatesRequestParameters,
+  UpdateVerifiableCredentialTemplateRequestContent,
+  UpdateVerifiableCredentialTemplateResponseContent,
+  VerifiableCredentialTemplateResponse,
+} from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 
 export interface VerifiableCredentials {
@@ -15,15 +24,15 @@ export interface VerifiableCredentialsVerification {
 
 export interface VerifiableCredentialsVerificationTemplates {
   /** GET /verifiable-credentials/verification/templates — List verifiable credential templates for a tenant. */
-  list(request?: Management.ListVerifiableCredentialTemplatesRequestParameters, requestOptions?: RequestOptions): Promise<Page<Management.VerifiableCredentialTemplateResponse, Management.ListVerifiableCredentialTemplatesPaginatedResponseContent>>;
+  list(request?: ListVerifiableCredentialTemplatesRequestParameters, requestOptions?: RequestOptions): Promise<Page<VerifiableCredentialTemplateResponse, ListVerifiableCredentialTemplatesPaginatedResponseContent>>;
   /** POST /verifiable-credentials/verification/templates — Create a verifiable credential template. */
-  create(request: Management.CreateVerifiableCredentialTemplateRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.CreateVerifiableCredentialTemplateResponseContent>;
+  create(request: CreateVerifiableCredentialTemplateRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<CreateVerifiableCredentialTemplateResponseContent>;
   /** GET /verifiable-credentials/verification/templates/{id} — Get a verifiable credential template by ID. */
-  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<Management.GetVerifiableCredentialTemplateResponseContent>;
+  get(id: string, requestOptions?: RequestOptions): HttpResponsePromise<GetVerifiableCredentialTemplateResponseContent>;
   /** DELETE /verifiable-credentials/verification/templates/{id} — Delete a verifiable credential template by ID. */
   delete(id: string, requestOptions?: RequestOptions): HttpResponsePromise<void>;
   /** PATCH /verifiable-credentials/verification/templates/{id} — Update a verifiable credential template by ID. */
-  update(id: string, request?: Management.UpdateVerifiableCredentialTemplateRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<Management.UpdateVerifiableCredentialTemplateResponseContent>;
+  update(id: string, request?: UpdateVerifiableCredentialTemplateRequestContent, requestOptions?: RequestOptions): HttpResponsePromise<UpdateVerifiableCredentialTemplateResponseContent>;
 }
 
 export const verifiableCredentialsTable: ResourceTable = {
