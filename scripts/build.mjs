@@ -4,7 +4,7 @@
 //   node scripts/build.mjs --check    build, and fail if a public API changed without its report (CI, npm test)
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { entries } from "./entries.mjs";
@@ -48,8 +48,10 @@ for (const entry of present) {
     console.error(check ? `\nThe public API of "${entry.name}" changed: run \`npm run build\` and commit api-report/*.api.md.` : "\napi-extractor failed");
     process.exit(1);
   }
+  // One copy of the declarations: the require types get the rollup, and the import types re-export them
+  // (an ES module may re-export a CommonJS one), which halves what the package weighs on disk.
   const dts = join(root, "dist", `${entry.name}.d.ts`);
-  mkdirSync(dirname(dts), { recursive: true });
-  copyFileSync(dts, dts.replace(/\.d\.ts$/, ".d.cts"));
+  renameSync(dts, dts.replace(/\.d\.ts$/, ".d.cts"));
+  writeFileSync(dts, `export * from "./${entry.name}.cjs";\n`);
 }
 console.log(`built ${present.map((entry) => entry.name).join(", ")}`);

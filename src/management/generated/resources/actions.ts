@@ -49,6 +49,14 @@ import type {
   UpdateActionResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_409_412,
+  E400_401_403_404_409_429,
+  E400_401_403_404_412_429,
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+} from "./errors.js";
 
 export interface Actions {
   /** GET /actions/actions — Get actions */
@@ -126,40 +134,40 @@ export interface ActionsTriggersBindings {
 }
 
 export const actionsTable: ResourceTable = {
-  list: { method: "GET", path: "/actions/actions", query: ["triggerId", "actionName", "deployed", ["page", 0], ["per_page", 50], "installed"], errors: [400, 401, 403, 429], pagination: ["offset", "actions"] },
-  create: { method: "POST", path: "/actions/actions", body: "json", errors: [400, 401, 403, 429] },
-  get: { method: "GET", path: "/actions/actions/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/actions/actions/{id}", query: ["force"], response: "void", errors: [400, 401, 403, 404, 429] },
-  update: { method: "PATCH", path: "/actions/actions/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
-  deploy: { method: "POST", path: "/actions/actions/{id}/deploy", errors: [400, 401, 403, 429], noRequest: true },
-  test: { method: "POST", path: "/actions/actions/{id}/test", body: "json", errors: [400, 401, 403, 429] },
+  list: { method: "GET", path: "/actions/actions", query: ["triggerId", "actionName", "deployed", ["page", 0], ["per_page", 50], "installed"], errors: E400_401_403_429, pagination: ["offset", "actions"] },
+  create: { method: "POST", path: "/actions/actions", body: "json", errors: E400_401_403_429 },
+  get: { method: "GET", path: "/actions/actions/{id}", errors: E400_401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/actions/actions/{id}", query: ["force"], response: "void", errors: E400_401_403_404_429 },
+  update: { method: "PATCH", path: "/actions/actions/{id}", body: "json", errors: E400_401_403_404_429 },
+  deploy: { method: "POST", path: "/actions/actions/{id}/deploy", errors: E400_401_403_429, noRequest: true },
+  test: { method: "POST", path: "/actions/actions/{id}/test", body: "json", errors: E400_401_403_429 },
   versions: {
-    list: { method: "GET", path: "/actions/actions/{actionId}/versions", query: [["page", 0], ["per_page", 50]], errors: [400, 401, 403, 429], pagination: ["offset", "versions"] },
-    get: { method: "GET", path: "/actions/actions/{actionId}/versions/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-    deploy: { method: "POST", path: "/actions/actions/{actionId}/versions/{id}/deploy", body: "json", errors: [400, 401, 403, 429] },
+    list: { method: "GET", path: "/actions/actions/{actionId}/versions", query: [["page", 0], ["per_page", 50]], errors: E400_401_403_429, pagination: ["offset", "versions"] },
+    get: { method: "GET", path: "/actions/actions/{actionId}/versions/{id}", errors: E400_401_403_404_429, noRequest: true },
+    deploy: { method: "POST", path: "/actions/actions/{actionId}/versions/{id}/deploy", body: "json", errors: E400_401_403_429 },
   },
   executions: {
-    get: { method: "GET", path: "/actions/executions/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
+    get: { method: "GET", path: "/actions/executions/{id}", errors: E400_401_403_404_429, noRequest: true },
   },
   modules: {
-    list: { method: "GET", path: "/actions/modules", query: [["page", 0], ["per_page", 50]], errors: [400, 401, 403, 429], pagination: ["offset", "modules"] },
-    create: { method: "POST", path: "/actions/modules", body: "json", errors: [400, 401, 403, 409, 429] },
-    get: { method: "GET", path: "/actions/modules/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-    delete: { method: "DELETE", path: "/actions/modules/{id}", response: "void", errors: [400, 401, 403, 404, 412, 429], noRequest: true },
-    update: { method: "PATCH", path: "/actions/modules/{id}", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-    listActions: { method: "GET", path: "/actions/modules/{id}/actions", query: [["page", 0], ["per_page", 50]], errors: [400, 401, 403, 404, 429], pagination: ["offset", "actions"] },
-    rollback: { method: "POST", path: "/actions/modules/{id}/rollback", body: "json", errors: [400, 401, 403, 404, 409, 429] },
+    list: { method: "GET", path: "/actions/modules", query: [["page", 0], ["per_page", 50]], errors: E400_401_403_429, pagination: ["offset", "modules"] },
+    create: { method: "POST", path: "/actions/modules", body: "json", errors: E400_401_403_409_429 },
+    get: { method: "GET", path: "/actions/modules/{id}", errors: E400_401_403_404_429, noRequest: true },
+    delete: { method: "DELETE", path: "/actions/modules/{id}", response: "void", errors: E400_401_403_404_412_429, noRequest: true },
+    update: { method: "PATCH", path: "/actions/modules/{id}", body: "json", errors: E400_401_403_404_409_429 },
+    listActions: { method: "GET", path: "/actions/modules/{id}/actions", query: [["page", 0], ["per_page", 50]], errors: E400_401_403_404_429, pagination: ["offset", "actions"] },
+    rollback: { method: "POST", path: "/actions/modules/{id}/rollback", body: "json", errors: E400_401_403_404_409_429 },
     versions: {
-      list: { method: "GET", path: "/actions/modules/{id}/versions", query: [["page", 0], ["per_page", 50]], errors: [400, 401, 403, 404, 429], pagination: ["offset", "versions"] },
-      create: { method: "POST", path: "/actions/modules/{id}/versions", errors: [400, 401, 403, 404, 409, 412], noRequest: true },
-      get: { method: "GET", path: "/actions/modules/{id}/versions/{versionId}", errors: [400, 401, 403, 404, 429], noRequest: true },
+      list: { method: "GET", path: "/actions/modules/{id}/versions", query: [["page", 0], ["per_page", 50]], errors: E400_401_403_404_429, pagination: ["offset", "versions"] },
+      create: { method: "POST", path: "/actions/modules/{id}/versions", errors: E400_401_403_404_409_412, noRequest: true },
+      get: { method: "GET", path: "/actions/modules/{id}/versions/{versionId}", errors: E400_401_403_404_429, noRequest: true },
     },
   },
   triggers: {
-    list: { method: "GET", path: "/actions/triggers", errors: [400, 401, 403, 429], noRequest: true },
+    list: { method: "GET", path: "/actions/triggers", errors: E400_401_403_429, noRequest: true },
     bindings: {
-      list: { method: "GET", path: "/actions/triggers/{triggerId}/bindings", query: [["page", 0], ["per_page", 50]], errors: [400, 401, 403, 429], pagination: ["offset", "bindings"] },
-      updateMany: { method: "PATCH", path: "/actions/triggers/{triggerId}/bindings", body: "json", errors: [400, 401, 403, 429] },
+      list: { method: "GET", path: "/actions/triggers/{triggerId}/bindings", query: [["page", 0], ["per_page", 50]], errors: E400_401_403_429, pagination: ["offset", "bindings"] },
+      updateMany: { method: "PATCH", path: "/actions/triggers/{triggerId}/bindings", body: "json", errors: E400_401_403_429 },
     },
   },
 };

@@ -5,6 +5,7 @@ import type {
   AnomalyIpFormat,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_429 } from "./errors.js";
 
 export interface Anomaly {
   readonly blocks: AnomalyBlocks;
@@ -19,7 +20,7 @@ export interface AnomalyBlocks {
 
 export const anomalyTable: ResourceTable = {
   blocks: {
-    checkIp: { method: "GET", path: "/anomaly/blocks/ips/{id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-    unblockIp: { method: "DELETE", path: "/anomaly/blocks/ips/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
+    checkIp: { method: "GET", path: "/anomaly/blocks/ips/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+    unblockIp: { method: "DELETE", path: "/anomaly/blocks/ips/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
   },
 };

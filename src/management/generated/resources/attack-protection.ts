@@ -22,6 +22,7 @@ import type {
   UpdateSuspiciousIpThrottlingSettingsResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_429, E401_403_404_429, E401_403_429 } from "./errors.js";
 
 export interface AttackProtection {
   readonly botDetection: AttackProtectionBotDetection;
@@ -76,27 +77,27 @@ export interface AttackProtectionSuspiciousIpThrottling {
 
 export const attackProtectionTable: ResourceTable = {
   botDetection: {
-    get: { method: "GET", path: "/attack-protection/bot-detection", errors: [401, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/bot-detection", body: "json", errors: [400, 401, 403, 404, 429] },
+    get: { method: "GET", path: "/attack-protection/bot-detection", errors: E401_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/attack-protection/bot-detection", body: "json", errors: E400_401_403_404_429 },
   },
   breachedPasswordDetection: {
-    get: { method: "GET", path: "/attack-protection/breached-password-detection", errors: [401, 403, 429], noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/breached-password-detection", body: "json", errors: [400, 401, 403, 429] },
+    get: { method: "GET", path: "/attack-protection/breached-password-detection", errors: E401_403_429, noRequest: true },
+    update: { method: "PATCH", path: "/attack-protection/breached-password-detection", body: "json", errors: E400_401_403_429 },
   },
   bruteForceProtection: {
-    get: { method: "GET", path: "/attack-protection/brute-force-protection", errors: [401, 403, 429], noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/brute-force-protection", body: "json", errors: [400, 401, 403, 429] },
+    get: { method: "GET", path: "/attack-protection/brute-force-protection", errors: E401_403_429, noRequest: true },
+    update: { method: "PATCH", path: "/attack-protection/brute-force-protection", body: "json", errors: E400_401_403_429 },
   },
   captcha: {
-    get: { method: "GET", path: "/attack-protection/captcha", errors: [401, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/captcha", body: "json", errors: [401, 403, 404, 429] },
+    get: { method: "GET", path: "/attack-protection/captcha", errors: E401_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/attack-protection/captcha", body: "json", errors: E401_403_404_429 },
   },
   phoneProviderProtection: {
-    get: { method: "GET", path: "/attack-protection/phone-provider-protection", errors: [401, 403, 404, 429], noRequest: true },
-    patch: { method: "PATCH", path: "/attack-protection/phone-provider-protection", body: "json", errors: [401, 403, 429] },
+    get: { method: "GET", path: "/attack-protection/phone-provider-protection", errors: E401_403_404_429, noRequest: true },
+    patch: { method: "PATCH", path: "/attack-protection/phone-provider-protection", body: "json", errors: E401_403_429 },
   },
   suspiciousIpThrottling: {
-    get: { method: "GET", path: "/attack-protection/suspicious-ip-throttling", errors: [401, 403, 429], noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/suspicious-ip-throttling", body: "json", errors: [400, 401, 403, 429] },
+    get: { method: "GET", path: "/attack-protection/suspicious-ip-throttling", errors: E401_403_429, noRequest: true },
+    update: { method: "PATCH", path: "/attack-protection/suspicious-ip-throttling", body: "json", errors: E400_401_403_429 },
   },
 };

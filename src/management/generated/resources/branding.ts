@@ -35,6 +35,17 @@ import type {
   UpdateUniversalLoginTemplateRequestContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_402_403_409_429,
+  E400_401_403_404_409_429,
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E401_402_403_404_429,
+  E401_402_403_429,
+  E401_403_404_429,
+  E401_403_429,
+} from "./errors.js";
 
 export interface Branding {
   /** GET /branding — Get branding settings */
@@ -106,37 +117,37 @@ export interface BrandingPhoneTemplates {
 }
 
 export const brandingTable: ResourceTable = {
-  get: { method: "GET", path: "/branding", errors: [401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/branding", body: "json", errors: [400, 401, 403, 429] },
+  get: { method: "GET", path: "/branding", errors: E401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/branding", body: "json", errors: E400_401_403_429 },
   templates: {
-    getUniversalLogin: { method: "GET", path: "/branding/templates/universal-login", errors: [401, 402, 403, 404, 429], noRequest: true },
-    updateUniversalLogin: { method: "PUT", path: "/branding/templates/universal-login", body: "json", response: "void", errors: [400, 401, 402, 403, 409, 429] },
-    deleteUniversalLogin: { method: "DELETE", path: "/branding/templates/universal-login", response: "void", errors: [401, 402, 403, 429], noRequest: true },
+    getUniversalLogin: { method: "GET", path: "/branding/templates/universal-login", errors: E401_402_403_404_429, noRequest: true },
+    updateUniversalLogin: { method: "PUT", path: "/branding/templates/universal-login", body: "json", response: "void", errors: E400_401_402_403_409_429 },
+    deleteUniversalLogin: { method: "DELETE", path: "/branding/templates/universal-login", response: "void", errors: E401_402_403_429, noRequest: true },
   },
   themes: {
-    create: { method: "POST", path: "/branding/themes", body: "json", errors: [400, 401, 403, 409, 429] },
-    getDefault: { method: "GET", path: "/branding/themes/default", errors: [401, 403, 404, 429], noRequest: true },
-    get: { method: "GET", path: "/branding/themes/{themeId}", errors: [401, 403, 404, 429], noRequest: true },
-    delete: { method: "DELETE", path: "/branding/themes/{themeId}", response: "void", errors: [401, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/branding/themes/{themeId}", body: "json", errors: [400, 401, 403, 404, 429] },
+    create: { method: "POST", path: "/branding/themes", body: "json", errors: E400_401_403_409_429 },
+    getDefault: { method: "GET", path: "/branding/themes/default", errors: E401_403_404_429, noRequest: true },
+    get: { method: "GET", path: "/branding/themes/{themeId}", errors: E401_403_404_429, noRequest: true },
+    delete: { method: "DELETE", path: "/branding/themes/{themeId}", response: "void", errors: E401_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/branding/themes/{themeId}", body: "json", errors: E400_401_403_404_429 },
   },
   phone: {
     providers: {
-      list: { method: "GET", path: "/branding/phone/providers", query: ["disabled"], errors: [400, 401, 403, 429] },
-      create: { method: "POST", path: "/branding/phone/providers", body: "json", errors: [400, 401, 403, 409, 429] },
-      get: { method: "GET", path: "/branding/phone/providers/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-      delete: { method: "DELETE", path: "/branding/phone/providers/{id}", response: "void", errors: [401, 403, 404, 429], noRequest: true },
-      update: { method: "PATCH", path: "/branding/phone/providers/{id}", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-      test: { method: "POST", path: "/branding/phone/providers/{id}/try", body: "json", errors: [400, 401, 403, 404, 409, 429] },
+      list: { method: "GET", path: "/branding/phone/providers", query: ["disabled"], errors: E400_401_403_429 },
+      create: { method: "POST", path: "/branding/phone/providers", body: "json", errors: E400_401_403_409_429 },
+      get: { method: "GET", path: "/branding/phone/providers/{id}", errors: E400_401_403_404_429, noRequest: true },
+      delete: { method: "DELETE", path: "/branding/phone/providers/{id}", response: "void", errors: E401_403_404_429, noRequest: true },
+      update: { method: "PATCH", path: "/branding/phone/providers/{id}", body: "json", errors: E400_401_403_404_409_429 },
+      test: { method: "POST", path: "/branding/phone/providers/{id}/try", body: "json", errors: E400_401_403_404_409_429 },
     },
     templates: {
-      list: { method: "GET", path: "/branding/phone/templates", query: ["disabled"], errors: [400, 401, 403, 429] },
-      create: { method: "POST", path: "/branding/phone/templates", body: "json", errors: [400, 401, 403, 409, 429] },
-      get: { method: "GET", path: "/branding/phone/templates/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-      delete: { method: "DELETE", path: "/branding/phone/templates/{id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-      update: { method: "PATCH", path: "/branding/phone/templates/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
-      reset: { method: "PATCH", path: "/branding/phone/templates/{id}/reset", body: "json", errors: [400, 401, 403, 429] },
-      test: { method: "POST", path: "/branding/phone/templates/{id}/try", body: "json", errors: [400, 401, 403, 404, 429] },
+      list: { method: "GET", path: "/branding/phone/templates", query: ["disabled"], errors: E400_401_403_429 },
+      create: { method: "POST", path: "/branding/phone/templates", body: "json", errors: E400_401_403_409_429 },
+      get: { method: "GET", path: "/branding/phone/templates/{id}", errors: E400_401_403_404_429, noRequest: true },
+      delete: { method: "DELETE", path: "/branding/phone/templates/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+      update: { method: "PATCH", path: "/branding/phone/templates/{id}", body: "json", errors: E400_401_403_404_429 },
+      reset: { method: "PATCH", path: "/branding/phone/templates/{id}/reset", body: "json", errors: E400_401_403_429 },
+      test: { method: "POST", path: "/branding/phone/templates/{id}/try", body: "json", errors: E400_401_403_404_429 },
     },
   },
 };

@@ -16,6 +16,13 @@ import type {
   UpdateClientGrantResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_409_429,
+  E400_401_403_404_429,
+  E400_401_403_429,
+  E401_403_404_429,
+  E401_403_429,
+} from "./errors.js";
 
 export interface ClientGrants {
   /** GET /client-grants — Get client grants */
@@ -37,12 +44,12 @@ export interface ClientGrantsOrganizations {
 }
 
 export const clientGrantsTable: ResourceTable = {
-  list: { method: "GET", path: "/client-grants", query: ["from", ["take", 50], "audience", "client_id", "allow_any_organization", "subject_type", "default_for"], errors: [401, 403, 429], pagination: ["checkpoint", "client_grants"] },
-  create: { method: "POST", path: "/client-grants", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-  get: { method: "GET", path: "/client-grants/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/client-grants/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/client-grants/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
+  list: { method: "GET", path: "/client-grants", query: ["from", ["take", 50], "audience", "client_id", "allow_any_organization", "subject_type", "default_for"], errors: E401_403_429, pagination: ["checkpoint", "client_grants"] },
+  create: { method: "POST", path: "/client-grants", body: "json", errors: E400_401_403_404_409_429 },
+  get: { method: "GET", path: "/client-grants/{id}", errors: E401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/client-grants/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/client-grants/{id}", body: "json", errors: E400_401_403_404_429 },
   organizations: {
-    list: { method: "GET", path: "/client-grants/{id}/organizations", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "organizations"] },
+    list: { method: "GET", path: "/client-grants/{id}/organizations", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "organizations"] },
   },
 };

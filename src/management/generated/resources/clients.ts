@@ -28,6 +28,13 @@ import type {
   UpdateClientResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_409_429,
+  E400_401_403_404_429,
+  E400_401_403_429,
+  E400_401_403_429_500,
+  E401_403_404_429,
+} from "./errors.js";
 
 export interface Clients {
   /** GET /clients — Get clients */
@@ -69,22 +76,22 @@ export interface ClientsConnections {
 }
 
 export const clientsTable: ResourceTable = {
-  list: { method: "GET", path: "/clients", query: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "is_global", "is_first_party", "app_type", "external_client_id", "q"], errors: [400, 401, 403, 429], pagination: ["offset", "clients"] },
-  create: { method: "POST", path: "/clients", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-  previewCimdMetadata: { method: "POST", path: "/clients/cimd/preview", body: "json", errors: [400, 401, 403, 429, 500] },
-  registerCimdClient: { method: "POST", path: "/clients/cimd/register", body: "json", errors: [400, 401, 403, 429, 500] },
-  get: { method: "GET", path: "/clients/{id}", query: ["fields", "include_fields"], errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/clients/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/clients/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
-  rotateSecret: { method: "POST", path: "/clients/{id}/rotate-secret", errors: [400, 401, 403, 404, 429], noRequest: true },
+  list: { method: "GET", path: "/clients", query: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "is_global", "is_first_party", "app_type", "external_client_id", "q"], errors: E400_401_403_429, pagination: ["offset", "clients"] },
+  create: { method: "POST", path: "/clients", body: "json", errors: E400_401_403_404_409_429 },
+  previewCimdMetadata: { method: "POST", path: "/clients/cimd/preview", body: "json", errors: E400_401_403_429_500 },
+  registerCimdClient: { method: "POST", path: "/clients/cimd/register", body: "json", errors: E400_401_403_429_500 },
+  get: { method: "GET", path: "/clients/{id}", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/clients/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/clients/{id}", body: "json", errors: E400_401_403_404_429 },
+  rotateSecret: { method: "POST", path: "/clients/{id}/rotate-secret", errors: E400_401_403_404_429, noRequest: true },
   credentials: {
-    list: { method: "GET", path: "/clients/{client_id}/credentials", errors: [401, 403, 404, 429], noRequest: true },
-    create: { method: "POST", path: "/clients/{client_id}/credentials", body: "json", errors: [400, 401, 403, 404, 429] },
-    get: { method: "GET", path: "/clients/{client_id}/credentials/{credential_id}", errors: [401, 403, 404, 429], noRequest: true },
-    delete: { method: "DELETE", path: "/clients/{client_id}/credentials/{credential_id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-    update: { method: "PATCH", path: "/clients/{client_id}/credentials/{credential_id}", body: "json", errors: [400, 401, 403, 404, 429] },
+    list: { method: "GET", path: "/clients/{client_id}/credentials", errors: E401_403_404_429, noRequest: true },
+    create: { method: "POST", path: "/clients/{client_id}/credentials", body: "json", errors: E400_401_403_404_429 },
+    get: { method: "GET", path: "/clients/{client_id}/credentials/{credential_id}", errors: E401_403_404_429, noRequest: true },
+    delete: { method: "DELETE", path: "/clients/{client_id}/credentials/{credential_id}", response: "void", errors: E400_401_403_429, noRequest: true },
+    update: { method: "PATCH", path: "/clients/{client_id}/credentials/{credential_id}", body: "json", errors: E400_401_403_404_429 },
   },
   connections: {
-    get: { method: "GET", path: "/clients/{id}/connections", query: ["strategy", "from", ["take", 50], "fields", "include_fields"], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "connections"] },
+    get: { method: "GET", path: "/clients/{id}/connections", query: ["strategy", "from", ["take", 50], "fields", "include_fields"], errors: E400_401_403_404_429, pagination: ["checkpoint", "connections"] },
   },
 };

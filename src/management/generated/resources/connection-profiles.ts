@@ -15,6 +15,13 @@ import type {
   UpdateConnectionProfileResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E401_403_404_429,
+  E401_403_429,
+} from "./errors.js";
 
 export interface ConnectionProfiles {
   /** GET /connection-profiles — Get Connection Profiles */
@@ -34,11 +41,11 @@ export interface ConnectionProfiles {
 }
 
 export const connectionProfilesTable: ResourceTable = {
-  list: { method: "GET", path: "/connection-profiles", query: ["from", ["take", 50]], errors: [400, 401, 403, 429], pagination: ["checkpoint", "connection_profiles"] },
-  create: { method: "POST", path: "/connection-profiles", body: "json", errors: [400, 401, 403, 409, 429] },
-  listTemplates: { method: "GET", path: "/connection-profiles/templates", errors: [401, 403, 429], noRequest: true },
-  getTemplate: { method: "GET", path: "/connection-profiles/templates/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  get: { method: "GET", path: "/connection-profiles/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/connection-profiles/{id}", response: "void", errors: [401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/connection-profiles/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
+  list: { method: "GET", path: "/connection-profiles", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "connection_profiles"] },
+  create: { method: "POST", path: "/connection-profiles", body: "json", errors: E400_401_403_409_429 },
+  listTemplates: { method: "GET", path: "/connection-profiles/templates", errors: E401_403_429, noRequest: true },
+  getTemplate: { method: "GET", path: "/connection-profiles/templates/{id}", errors: E401_403_404_429, noRequest: true },
+  get: { method: "GET", path: "/connection-profiles/{id}", errors: E401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/connection-profiles/{id}", response: "void", errors: E401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/connection-profiles/{id}", body: "json", errors: E400_401_403_404_429 },
 };

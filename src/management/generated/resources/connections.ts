@@ -50,6 +50,14 @@ import type {
   UpdateScimConfigurationResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_409_429,
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E400_404,
+  E400_404_409,
+} from "./errors.js";
 
 export interface Connections {
   /** GET /connections — Get all connections */
@@ -143,48 +151,48 @@ export interface ConnectionsUsers {
 }
 
 export const connectionsTable: ResourceTable = {
-  list: { method: "GET", path: "/connections", query: ["from", ["take", 50], "strategy", "name", "fields", "include_fields"], errors: [400, 401, 403, 429], pagination: ["checkpoint", "connections"] },
-  create: { method: "POST", path: "/connections", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/connections/{id}", query: ["fields", "include_fields"], errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/connections/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/connections/{id}", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-  checkStatus: { method: "GET", path: "/connections/{id}/status", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
+  list: { method: "GET", path: "/connections", query: ["from", ["take", 50], "strategy", "name", "fields", "include_fields"], errors: E400_401_403_429, pagination: ["checkpoint", "connections"] },
+  create: { method: "POST", path: "/connections", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/connections/{id}", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/connections/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/connections/{id}", body: "json", errors: E400_401_403_404_409_429 },
+  checkStatus: { method: "GET", path: "/connections/{id}/status", response: "void", errors: E400_401_403_404_429, noRequest: true },
   directoryProvisioning: {
-    list: { method: "GET", path: "/connections-directory-provisionings", query: ["from", ["take", 50]], errors: [400, 401, 403, 429], pagination: ["checkpoint", "directory_provisionings"] },
-    get: { method: "GET", path: "/connections/{id}/directory-provisioning", errors: [400, 401, 403, 404, 429], noRequest: true },
-    create: { method: "POST", path: "/connections/{id}/directory-provisioning", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-    delete: { method: "DELETE", path: "/connections/{id}/directory-provisioning", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/connections/{id}/directory-provisioning", body: "json", errors: [400, 401, 403, 404, 429] },
-    getDefaultMapping: { method: "GET", path: "/connections/{id}/directory-provisioning/default-mapping", errors: [400, 401, 403, 404, 429], noRequest: true },
-    listSynchronizedGroups: { method: "GET", path: "/connections/{id}/directory-provisioning/synchronized-groups", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "groups"] },
-    set: { method: "PUT", path: "/connections/{id}/directory-provisioning/synchronized-groups", body: "json", response: "void", errors: [400, 401, 403, 404, 409, 429] },
+    list: { method: "GET", path: "/connections-directory-provisionings", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "directory_provisionings"] },
+    get: { method: "GET", path: "/connections/{id}/directory-provisioning", errors: E400_401_403_404_429, noRequest: true },
+    create: { method: "POST", path: "/connections/{id}/directory-provisioning", body: "json", errors: E400_401_403_404_409_429 },
+    delete: { method: "DELETE", path: "/connections/{id}/directory-provisioning", response: "void", errors: E400_401_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/connections/{id}/directory-provisioning", body: "json", errors: E400_401_403_404_429 },
+    getDefaultMapping: { method: "GET", path: "/connections/{id}/directory-provisioning/default-mapping", errors: E400_401_403_404_429, noRequest: true },
+    listSynchronizedGroups: { method: "GET", path: "/connections/{id}/directory-provisioning/synchronized-groups", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "groups"] },
+    set: { method: "PUT", path: "/connections/{id}/directory-provisioning/synchronized-groups", body: "json", response: "void", errors: E400_401_403_404_409_429 },
     synchronizations: {
-      create: { method: "POST", path: "/connections/{id}/directory-provisioning/synchronizations", errors: [400, 401, 403, 404, 409, 429], noRequest: true },
+      create: { method: "POST", path: "/connections/{id}/directory-provisioning/synchronizations", errors: E400_401_403_404_409_429, noRequest: true },
     },
   },
   scimConfiguration: {
-    list: { method: "GET", path: "/connections-scim-configurations", query: ["from", ["take", 50]], errors: [400, 401, 403, 429], pagination: ["checkpoint", "scim_configurations"] },
-    get: { method: "GET", path: "/connections/{id}/scim-configuration", errors: [400, 404], noRequest: true },
-    create: { method: "POST", path: "/connections/{id}/scim-configuration", body: "json", errors: [400, 404] },
-    delete: { method: "DELETE", path: "/connections/{id}/scim-configuration", response: "void", errors: [400, 404], noRequest: true },
-    update: { method: "PATCH", path: "/connections/{id}/scim-configuration", body: "json", errors: [400, 404] },
-    getDefaultMapping: { method: "GET", path: "/connections/{id}/scim-configuration/default-mapping", errors: [400, 404], noRequest: true },
+    list: { method: "GET", path: "/connections-scim-configurations", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "scim_configurations"] },
+    get: { method: "GET", path: "/connections/{id}/scim-configuration", errors: E400_404, noRequest: true },
+    create: { method: "POST", path: "/connections/{id}/scim-configuration", body: "json", errors: E400_404 },
+    delete: { method: "DELETE", path: "/connections/{id}/scim-configuration", response: "void", errors: E400_404, noRequest: true },
+    update: { method: "PATCH", path: "/connections/{id}/scim-configuration", body: "json", errors: E400_404 },
+    getDefaultMapping: { method: "GET", path: "/connections/{id}/scim-configuration/default-mapping", errors: E400_404, noRequest: true },
     tokens: {
-      get: { method: "GET", path: "/connections/{id}/scim-configuration/tokens", errors: [400, 404], noRequest: true },
-      create: { method: "POST", path: "/connections/{id}/scim-configuration/tokens", body: "json", errors: [400, 404, 409] },
-      delete: { method: "DELETE", path: "/connections/{id}/scim-configuration/tokens/{tokenId}", response: "void", errors: [400, 404], noRequest: true },
+      get: { method: "GET", path: "/connections/{id}/scim-configuration/tokens", errors: E400_404, noRequest: true },
+      create: { method: "POST", path: "/connections/{id}/scim-configuration/tokens", body: "json", errors: E400_404_409 },
+      delete: { method: "DELETE", path: "/connections/{id}/scim-configuration/tokens/{tokenId}", response: "void", errors: E400_404, noRequest: true },
     },
   },
   clients: {
-    get: { method: "GET", path: "/connections/{id}/clients", query: [["take", 50], "from"], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "clients"] },
-    update: { method: "PATCH", path: "/connections/{id}/clients", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
+    get: { method: "GET", path: "/connections/{id}/clients", query: [["take", 50], "from"], errors: E400_401_403_404_429, pagination: ["checkpoint", "clients"] },
+    update: { method: "PATCH", path: "/connections/{id}/clients", body: "json", response: "void", errors: E400_401_403_404_429 },
   },
   keys: {
-    get: { method: "GET", path: "/connections/{id}/keys", errors: [400, 401, 403, 404, 429], noRequest: true },
-    create: { method: "POST", path: "/connections/{id}/keys", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-    rotate: { method: "POST", path: "/connections/{id}/keys/rotate", body: "json", errors: [400, 401, 403, 404, 429] },
+    get: { method: "GET", path: "/connections/{id}/keys", errors: E400_401_403_404_429, noRequest: true },
+    create: { method: "POST", path: "/connections/{id}/keys", body: "json", errors: E400_401_403_404_409_429 },
+    rotate: { method: "POST", path: "/connections/{id}/keys/rotate", body: "json", errors: E400_401_403_404_429 },
   },
   users: {
-    deleteByEmail: { method: "DELETE", path: "/connections/{id}/users", query: ["email"], response: "void", errors: [400, 401, 403, 404, 429] },
+    deleteByEmail: { method: "DELETE", path: "/connections/{id}/users", query: ["email"], response: "void", errors: E400_401_403_404_429 },
   },
 };

@@ -16,6 +16,14 @@ import type {
   VerifyCustomDomainResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_409,
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E400_403,
+  E401_403_429,
+} from "./errors.js";
 
 export interface CustomDomains {
   /** GET /custom-domains — Get custom domains configurations */
@@ -39,13 +47,13 @@ export interface CustomDomains {
 }
 
 export const customDomainsTable: ResourceTable = {
-  list: { method: "GET", path: "/custom-domains", query: ["q", "fields", "include_fields", "sort"], errors: [401, 403, 429] },
-  create: { method: "POST", path: "/custom-domains", body: "json", errors: [400, 401, 403, 409, 429] },
-  getDefault: { method: "GET", path: "/custom-domains/default", errors: [401, 403, 429], noRequest: true },
-  setDefault: { method: "PATCH", path: "/custom-domains/default", body: "json", errors: [400, 403] },
-  get: { method: "GET", path: "/custom-domains/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/custom-domains/{id}", response: "void", errors: [400, 401, 403, 409, 429], noRequest: true },
-  update: { method: "PATCH", path: "/custom-domains/{id}", body: "json", errors: [400, 401, 403, 429] },
-  test: { method: "POST", path: "/custom-domains/{id}/test", errors: [400, 401, 403, 404, 409], noRequest: true },
-  verify: { method: "POST", path: "/custom-domains/{id}/verify", errors: [400, 401, 403, 404, 429], noRequest: true },
+  list: { method: "GET", path: "/custom-domains", query: ["q", "fields", "include_fields", "sort"], errors: E401_403_429 },
+  create: { method: "POST", path: "/custom-domains", body: "json", errors: E400_401_403_409_429 },
+  getDefault: { method: "GET", path: "/custom-domains/default", errors: E401_403_429, noRequest: true },
+  setDefault: { method: "PATCH", path: "/custom-domains/default", body: "json", errors: E400_403 },
+  get: { method: "GET", path: "/custom-domains/{id}", errors: E400_401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/custom-domains/{id}", response: "void", errors: E400_401_403_409_429, noRequest: true },
+  update: { method: "PATCH", path: "/custom-domains/{id}", body: "json", errors: E400_401_403_429 },
+  test: { method: "POST", path: "/custom-domains/{id}/test", errors: E400_401_403_404_409, noRequest: true },
+  verify: { method: "POST", path: "/custom-domains/{id}/verify", errors: E400_401_403_404_429, noRequest: true },
 };

@@ -10,6 +10,7 @@ import type {
   ListDeviceCredentialsRequestParameters,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
 
 export interface DeviceCredentials {
   /** GET /device-credentials — Retrieve device credentials */
@@ -21,7 +22,7 @@ export interface DeviceCredentials {
 }
 
 export const deviceCredentialsTable: ResourceTable = {
-  list: { method: "GET", path: "/device-credentials", query: [["page", 0], ["per_page", 50], ["include_totals", true], "fields", "include_fields", "user_id", "client_id", "type"], errors: [400, 401, 403, 429], pagination: ["offset", "device_credentials"] },
-  createPublicKey: { method: "POST", path: "/device-credentials", body: "json", errors: [400, 401, 403, 409, 429] },
-  delete: { method: "DELETE", path: "/device-credentials/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
+  list: { method: "GET", path: "/device-credentials", query: [["page", 0], ["per_page", 50], ["include_totals", true], "fields", "include_fields", "user_id", "client_id", "type"], errors: E400_401_403_429, pagination: ["offset", "device_credentials"] },
+  createPublicKey: { method: "POST", path: "/device-credentials", body: "json", errors: E400_401_403_409_429 },
+  delete: { method: "DELETE", path: "/device-credentials/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
 };

@@ -12,6 +12,7 @@ import type {
   UpdateEmailTemplateResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
 
 export interface EmailTemplates {
   /** POST /email-templates — Create an email template */
@@ -25,8 +26,8 @@ export interface EmailTemplates {
 }
 
 export const emailTemplatesTable: ResourceTable = {
-  create: { method: "POST", path: "/email-templates", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/email-templates/{templateName}", errors: [400, 401, 403, 429], noRequest: true },
-  set: { method: "PUT", path: "/email-templates/{templateName}", body: "json", errors: [400, 401, 403, 404, 429] },
-  update: { method: "PATCH", path: "/email-templates/{templateName}", body: "json", errors: [400, 401, 403, 404, 429] },
+  create: { method: "POST", path: "/email-templates", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/email-templates/{templateName}", errors: E400_401_403_429, noRequest: true },
+  set: { method: "PUT", path: "/email-templates/{templateName}", body: "json", errors: E400_401_403_404_429 },
+  update: { method: "PATCH", path: "/email-templates/{templateName}", body: "json", errors: E400_401_403_404_429 },
 };

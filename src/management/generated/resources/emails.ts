@@ -10,6 +10,7 @@ import type {
   UpdateEmailProviderResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_409_429, E400_401_403_404_429, E400_401_403_409_429 } from "./errors.js";
 
 export interface Emails {
   readonly provider: EmailsProvider;
@@ -28,9 +29,9 @@ export interface EmailsProvider {
 
 export const emailsTable: ResourceTable = {
   provider: {
-    get: { method: "GET", path: "/emails/provider", query: ["fields", "include_fields"], errors: [400, 401, 403, 404, 429] },
-    create: { method: "POST", path: "/emails/provider", body: "json", errors: [400, 401, 403, 409, 429] },
-    delete: { method: "DELETE", path: "/emails/provider", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/emails/provider", body: "json", errors: [400, 401, 403, 404, 409, 429] },
+    get: { method: "GET", path: "/emails/provider", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
+    create: { method: "POST", path: "/emails/provider", body: "json", errors: E400_401_403_409_429 },
+    delete: { method: "DELETE", path: "/emails/provider", response: "void", errors: E400_401_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/emails/provider", body: "json", errors: E400_401_403_404_409_429 },
   },
 };

@@ -20,6 +20,14 @@ import type {
   UpdateEventStreamResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E401_403_404_409_429,
+  E401_403_404_429,
+  E401_403_429,
+} from "./errors.js";
 
 export interface EventStreams {
   /** GET /event-streams — Get event streams */
@@ -53,18 +61,18 @@ export interface EventStreamsRedeliveries {
 }
 
 export const eventStreamsTable: ResourceTable = {
-  list: { method: "GET", path: "/event-streams", query: ["from", ["take", 50]], errors: [400, 401, 403, 429], pagination: ["checkpoint", "eventStreams"] },
-  create: { method: "POST", path: "/event-streams", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/event-streams/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/event-streams/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/event-streams/{id}", body: "json", errors: [400, 401, 403, 429] },
-  test: { method: "POST", path: "/event-streams/{id}/test", body: "json", errors: [401, 403, 429] },
+  list: { method: "GET", path: "/event-streams", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "eventStreams"] },
+  create: { method: "POST", path: "/event-streams", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/event-streams/{id}", errors: E401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/event-streams/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/event-streams/{id}", body: "json", errors: E400_401_403_429 },
+  test: { method: "POST", path: "/event-streams/{id}/test", body: "json", errors: E401_403_429 },
   deliveries: {
-    list: { method: "GET", path: "/event-streams/{id}/deliveries", query: ["statuses", "event_types", "date_from", "date_to", "from", ["take", 50]], errors: [400, 401, 403, 404, 429] },
-    getHistory: { method: "GET", path: "/event-streams/{id}/deliveries/{event_id}", errors: [401, 403, 404, 429], noRequest: true },
+    list: { method: "GET", path: "/event-streams/{id}/deliveries", query: ["statuses", "event_types", "date_from", "date_to", "from", ["take", 50]], errors: E400_401_403_404_429 },
+    getHistory: { method: "GET", path: "/event-streams/{id}/deliveries/{event_id}", errors: E401_403_404_429, noRequest: true },
   },
   redeliveries: {
-    create: { method: "POST", path: "/event-streams/{id}/redeliver", body: "json", errors: [401, 403, 404, 409, 429] },
-    createById: { method: "POST", path: "/event-streams/{id}/redeliver/{event_id}", response: "void", errors: [401, 403, 404, 409, 429], noRequest: true },
+    create: { method: "POST", path: "/event-streams/{id}/redeliver", body: "json", errors: E401_403_404_409_429 },
+    createById: { method: "POST", path: "/event-streams/{id}/redeliver/{event_id}", response: "void", errors: E401_403_404_409_429, noRequest: true },
   },
 };

@@ -7,6 +7,7 @@ import type {
   SubscribeEventsRequestParameters,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_410_429 } from "./errors.js";
 
 export interface Events {
   /** GET /events — Subscribe to events via Server-Sent Events (SSE) */
@@ -14,5 +15,5 @@ export interface Events {
 }
 
 export const eventsTable: ResourceTable = {
-  subscribe: { method: "GET", path: "/events", query: ["from", "from_timestamp", "event_type"], response: "sse", errors: [400, 401, 403, 404, 410, 429] },
+  subscribe: { method: "GET", path: "/events", query: ["from", "from_timestamp", "event_type"], response: "sse", errors: E400_401_403_404_410_429 },
 };

@@ -27,6 +27,7 @@ import type {
   UpdateFlowsVaultConnectionResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_429, E401_403_404_429 } from "./errors.js";
 
 export interface Flows {
   /** GET /flows — Get flows */
@@ -70,23 +71,23 @@ export interface FlowsVaultConnections {
 }
 
 export const flowsTable: ResourceTable = {
-  list: { method: "GET", path: "/flows", query: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate", "synchronous"], errors: [400, 401, 403, 429], pagination: ["offset", "flows"] },
-  create: { method: "POST", path: "/flows", body: "json", errors: [400, 401, 403, 429] },
-  get: { method: "GET", path: "/flows/{id}", query: ["hydrate"], errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/flows/{id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-  update: { method: "PATCH", path: "/flows/{id}", body: "json", errors: [401, 403, 404, 429] },
+  list: { method: "GET", path: "/flows", query: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate", "synchronous"], errors: E400_401_403_429, pagination: ["offset", "flows"] },
+  create: { method: "POST", path: "/flows", body: "json", errors: E400_401_403_429 },
+  get: { method: "GET", path: "/flows/{id}", query: ["hydrate"], errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/flows/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+  update: { method: "PATCH", path: "/flows/{id}", body: "json", errors: E401_403_404_429 },
   executions: {
-    list: { method: "GET", path: "/flows/{flow_id}/executions", query: ["from", ["take", 50]], errors: [400, 401, 403, 429], pagination: ["checkpoint", "executions"] },
-    get: { method: "GET", path: "/flows/{flow_id}/executions/{execution_id}", query: ["hydrate"], errors: [400, 401, 403, 429] },
-    delete: { method: "DELETE", path: "/flows/{flow_id}/executions/{execution_id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
+    list: { method: "GET", path: "/flows/{flow_id}/executions", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "executions"] },
+    get: { method: "GET", path: "/flows/{flow_id}/executions/{execution_id}", query: ["hydrate"], errors: E400_401_403_429 },
+    delete: { method: "DELETE", path: "/flows/{flow_id}/executions/{execution_id}", response: "void", errors: E400_401_403_429, noRequest: true },
   },
   vault: {
     connections: {
-      list: { method: "GET", path: "/flows/vault/connections", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: [400, 401, 403, 429], pagination: ["offset", "connections"] },
-      create: { method: "POST", path: "/flows/vault/connections", body: "json", errors: [400, 401, 403, 429] },
-      get: { method: "GET", path: "/flows/vault/connections/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-      delete: { method: "DELETE", path: "/flows/vault/connections/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-      update: { method: "PATCH", path: "/flows/vault/connections/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
+      list: { method: "GET", path: "/flows/vault/connections", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E400_401_403_429, pagination: ["offset", "connections"] },
+      create: { method: "POST", path: "/flows/vault/connections", body: "json", errors: E400_401_403_429 },
+      get: { method: "GET", path: "/flows/vault/connections/{id}", errors: E400_401_403_404_429, noRequest: true },
+      delete: { method: "DELETE", path: "/flows/vault/connections/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+      update: { method: "PATCH", path: "/flows/vault/connections/{id}", body: "json", errors: E400_401_403_404_429 },
     },
   },
 };

@@ -14,6 +14,7 @@ import type {
   UpdateFormResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_429, E401_403_429 } from "./errors.js";
 
 export interface Forms {
   /** GET /forms — Get forms */
@@ -29,9 +30,9 @@ export interface Forms {
 }
 
 export const formsTable: ResourceTable = {
-  list: { method: "GET", path: "/forms", query: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate"], errors: [400, 401, 403, 429], pagination: ["offset", "forms"] },
-  create: { method: "POST", path: "/forms", body: "json", errors: [400, 401, 403, 429] },
-  get: { method: "GET", path: "/forms/{id}", query: ["hydrate"], errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/forms/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/forms/{id}", body: "json", errors: [401, 403, 429] },
+  list: { method: "GET", path: "/forms", query: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate"], errors: E400_401_403_429, pagination: ["offset", "forms"] },
+  create: { method: "POST", path: "/forms", body: "json", errors: E400_401_403_429 },
+  get: { method: "GET", path: "/forms/{id}", query: ["hydrate"], errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/forms/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/forms/{id}", body: "json", errors: E401_403_429 },
 };

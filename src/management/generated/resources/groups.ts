@@ -17,6 +17,7 @@ import type {
   Role,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_429, E401_403_404_429 } from "./errors.js";
 
 export interface Groups {
   /** GET /groups — Get all Groups */
@@ -44,15 +45,15 @@ export interface GroupsRoles {
 }
 
 export const groupsTable: ResourceTable = {
-  list: { method: "GET", path: "/groups", query: ["connection_id", "name", "external_id", "search", "fields", "include_fields", "from", ["take", 50]], errors: [400, 401, 403, 429], pagination: ["checkpoint", "groups"] },
-  get: { method: "GET", path: "/groups/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/groups/{id}", response: "void", errors: [401, 403, 404, 429], noRequest: true },
+  list: { method: "GET", path: "/groups", query: ["connection_id", "name", "external_id", "search", "fields", "include_fields", "from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "groups"] },
+  get: { method: "GET", path: "/groups/{id}", errors: E400_401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/groups/{id}", response: "void", errors: E401_403_404_429, noRequest: true },
   members: {
-    get: { method: "GET", path: "/groups/{id}/members", query: ["fields", "include_fields", "from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "members"] },
+    get: { method: "GET", path: "/groups/{id}/members", query: ["fields", "include_fields", "from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "members"] },
   },
   roles: {
-    list: { method: "GET", path: "/groups/{id}/roles", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "roles"] },
-    create: { method: "POST", path: "/groups/{id}/roles", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
-    delete: { method: "DELETE", path: "/groups/{id}/roles", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
+    list: { method: "GET", path: "/groups/{id}/roles", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "roles"] },
+    create: { method: "POST", path: "/groups/{id}/roles", body: "json", response: "void", errors: E400_401_403_404_429 },
+    delete: { method: "DELETE", path: "/groups/{id}/roles", body: "json", response: "void", errors: E400_401_403_404_429 },
   },
 };

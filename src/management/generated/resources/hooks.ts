@@ -18,6 +18,7 @@ import type {
   UpdateHookSecretRequestContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_409_429, E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
 
 export interface Hooks {
   /** GET /hooks — Get hooks */
@@ -45,15 +46,15 @@ export interface HooksSecrets {
 }
 
 export const hooksTable: ResourceTable = {
-  list: { method: "GET", path: "/hooks", query: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "triggerId"], errors: [400, 401, 403, 404, 429], pagination: ["offset", "hooks"] },
-  create: { method: "POST", path: "/hooks", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/hooks/{id}", query: ["fields"], errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/hooks/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/hooks/{id}", body: "json", errors: [400, 401, 403, 404, 409, 429] },
+  list: { method: "GET", path: "/hooks", query: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "triggerId"], errors: E400_401_403_404_429, pagination: ["offset", "hooks"] },
+  create: { method: "POST", path: "/hooks", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/hooks/{id}", query: ["fields"], errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/hooks/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/hooks/{id}", body: "json", errors: E400_401_403_404_409_429 },
   secrets: {
-    get: { method: "GET", path: "/hooks/{id}/secrets", errors: [400, 401, 403, 404, 429], noRequest: true },
-    create: { method: "POST", path: "/hooks/{id}/secrets", body: "json", response: "void", errors: [400, 401, 403, 409, 429] },
-    delete: { method: "DELETE", path: "/hooks/{id}/secrets", body: "json", response: "void", errors: [400, 401, 403, 429] },
-    update: { method: "PATCH", path: "/hooks/{id}/secrets", body: "json", response: "void", errors: [400, 401, 403, 404, 409, 429] },
+    get: { method: "GET", path: "/hooks/{id}/secrets", errors: E400_401_403_404_429, noRequest: true },
+    create: { method: "POST", path: "/hooks/{id}/secrets", body: "json", response: "void", errors: E400_401_403_409_429 },
+    delete: { method: "DELETE", path: "/hooks/{id}/secrets", body: "json", response: "void", errors: E400_401_403_429 },
+    update: { method: "PATCH", path: "/hooks/{id}/secrets", body: "json", response: "void", errors: E400_401_403_404_409_429 },
   },
 };

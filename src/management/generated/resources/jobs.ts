@@ -12,6 +12,7 @@ import type {
   jobs,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_413_429_500, E400_401_403_429 } from "./errors.js";
 
 export interface Jobs {
   /** GET /jobs/{id} — Get a job */
@@ -43,17 +44,17 @@ export interface JobsErrors {
 }
 
 export const jobsTable: ResourceTable = {
-  get: { method: "GET", path: "/jobs/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
+  get: { method: "GET", path: "/jobs/{id}", errors: E400_401_403_404_429, noRequest: true },
   usersExports: {
-    create: { method: "POST", path: "/jobs/users-exports", body: "json", errors: [400, 401, 403, 429] },
+    create: { method: "POST", path: "/jobs/users-exports", body: "json", errors: E400_401_403_429 },
   },
   usersImports: {
-    create: { method: "POST", path: "/jobs/users-imports", body: "multipart", parts: [["users", "file"], ["connection_id", "field"], ["upsert", "field", "os"], ["external_id", "field", "o"], ["send_completion_email", "field", "os"]], errors: [400, 401, 403, 413, 429, 500] },
+    create: { method: "POST", path: "/jobs/users-imports", body: "multipart", parts: [["users", "file"], ["connection_id", "field"], ["upsert", "field", "os"], ["external_id", "field", "o"], ["send_completion_email", "field", "os"]], errors: E400_401_403_413_429_500 },
   },
   verificationEmail: {
-    create: { method: "POST", path: "/jobs/verification-email", body: "json", errors: [400, 401, 403, 429] },
+    create: { method: "POST", path: "/jobs/verification-email", body: "json", errors: E400_401_403_429 },
   },
   errors: {
-    get: { method: "GET", path: "/jobs/{id}/errors", errors: [400, 401, 403, 404, 429], noRequest: true },
+    get: { method: "GET", path: "/jobs/{id}/errors", errors: E400_401_403_404_429, noRequest: true },
   },
 };

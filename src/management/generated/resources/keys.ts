@@ -21,6 +21,13 @@ import type {
   SigningKeys,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E401_403_404_429,
+  E401_403_429,
+} from "./errors.js";
 
 export interface Keys {
   readonly customSigning: KeysCustomSigning;
@@ -67,23 +74,23 @@ export interface KeysSigning {
 
 export const keysTable: ResourceTable = {
   customSigning: {
-    get: { method: "GET", path: "/keys/custom-signing", errors: [401, 403, 404, 429], noRequest: true },
-    set: { method: "PUT", path: "/keys/custom-signing", body: "json", errors: [400, 401, 403, 429] },
-    delete: { method: "DELETE", path: "/keys/custom-signing", response: "void", errors: [401, 403, 429], noRequest: true },
+    get: { method: "GET", path: "/keys/custom-signing", errors: E401_403_404_429, noRequest: true },
+    set: { method: "PUT", path: "/keys/custom-signing", body: "json", errors: E400_401_403_429 },
+    delete: { method: "DELETE", path: "/keys/custom-signing", response: "void", errors: E401_403_429, noRequest: true },
   },
   encryption: {
-    list: { method: "GET", path: "/keys/encryption", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: [400, 401, 403, 429], pagination: ["offset", "keys"] },
-    create: { method: "POST", path: "/keys/encryption", body: "json", errors: [400, 401, 403, 409, 429] },
-    rekey: { method: "POST", path: "/keys/encryption/rekey", response: "void", errors: [401, 403, 429], noRequest: true },
-    get: { method: "GET", path: "/keys/encryption/{kid}", errors: [400, 401, 403, 404, 429], noRequest: true },
-    import: { method: "POST", path: "/keys/encryption/{kid}", body: "json", errors: [400, 401, 403, 409, 429] },
-    delete: { method: "DELETE", path: "/keys/encryption/{kid}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-    createPublicWrappingKey: { method: "POST", path: "/keys/encryption/{kid}/wrapping-key", errors: [400, 401, 403, 409, 429], noRequest: true },
+    list: { method: "GET", path: "/keys/encryption", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E400_401_403_429, pagination: ["offset", "keys"] },
+    create: { method: "POST", path: "/keys/encryption", body: "json", errors: E400_401_403_409_429 },
+    rekey: { method: "POST", path: "/keys/encryption/rekey", response: "void", errors: E401_403_429, noRequest: true },
+    get: { method: "GET", path: "/keys/encryption/{kid}", errors: E400_401_403_404_429, noRequest: true },
+    import: { method: "POST", path: "/keys/encryption/{kid}", body: "json", errors: E400_401_403_409_429 },
+    delete: { method: "DELETE", path: "/keys/encryption/{kid}", response: "void", errors: E400_401_403_429, noRequest: true },
+    createPublicWrappingKey: { method: "POST", path: "/keys/encryption/{kid}/wrapping-key", errors: E400_401_403_409_429, noRequest: true },
   },
   signing: {
-    list: { method: "GET", path: "/keys/signing", errors: [400, 401, 403, 429], noRequest: true },
-    rotate: { method: "POST", path: "/keys/signing/rotate", errors: [401, 403, 429], noRequest: true },
-    get: { method: "GET", path: "/keys/signing/{kid}", errors: [400, 401, 403, 404, 429], noRequest: true },
-    revoke: { method: "PUT", path: "/keys/signing/{kid}/revoke", errors: [401, 403, 404, 429], noRequest: true },
+    list: { method: "GET", path: "/keys/signing", errors: E400_401_403_429, noRequest: true },
+    rotate: { method: "POST", path: "/keys/signing/rotate", errors: E401_403_429, noRequest: true },
+    get: { method: "GET", path: "/keys/signing/{kid}", errors: E400_401_403_404_429, noRequest: true },
+    revoke: { method: "PUT", path: "/keys/signing/{kid}/revoke", errors: E401_403_404_429, noRequest: true },
   },
 };

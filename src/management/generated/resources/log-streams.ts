@@ -10,6 +10,7 @@ import type {
   UpdateLogStreamResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429, E401_403_404_429 } from "./errors.js";
 
 export interface LogStreams {
   /** GET /log-streams — Get log streams */
@@ -25,9 +26,9 @@ export interface LogStreams {
 }
 
 export const logStreamsTable: ResourceTable = {
-  list: { method: "GET", path: "/log-streams", errors: [401, 403, 404, 429], noRequest: true },
-  create: { method: "POST", path: "/log-streams", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/log-streams/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/log-streams/{id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-  update: { method: "PATCH", path: "/log-streams/{id}", body: "json", errors: [400, 401, 403, 429] },
+  list: { method: "GET", path: "/log-streams", errors: E401_403_404_429, noRequest: true },
+  create: { method: "POST", path: "/log-streams", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/log-streams/{id}", errors: E401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/log-streams/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+  update: { method: "PATCH", path: "/log-streams/{id}", body: "json", errors: E400_401_403_429 },
 };

@@ -9,6 +9,7 @@ import type {
   Log,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_429 } from "./errors.js";
 
 export interface Logs {
   /** GET /logs — Search log events */
@@ -18,6 +19,6 @@ export interface Logs {
 }
 
 export const logsTable: ResourceTable = {
-  list: { method: "GET", path: "/logs", query: [["page", 0], ["per_page", 50], "sort", "fields", "include_fields", ["include_totals", true], "search"], errors: [400, 401, 403, 429], pagination: ["offset", "logs"] },
-  get: { method: "GET", path: "/logs/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
+  list: { method: "GET", path: "/logs", query: [["page", 0], ["per_page", 50], "sort", "fields", "include_fields", ["include_totals", true], "search"], errors: E400_401_403_429, pagination: ["offset", "logs"] },
+  get: { method: "GET", path: "/logs/{id}", errors: E400_401_403_404_429, noRequest: true },
 };

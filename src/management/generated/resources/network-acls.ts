@@ -14,6 +14,7 @@ import type {
   UpdateNetworkAclResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_409_429_500, E401_403_404_429 } from "./errors.js";
 
 export interface NetworkAcls {
   /** GET /network-acls — Get all access control list entries for a tenant */
@@ -31,10 +32,10 @@ export interface NetworkAcls {
 }
 
 export const networkAclsTable: ResourceTable = {
-  list: { method: "GET", path: "/network-acls", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: [401, 403, 404, 429], pagination: ["offset", "network_acls"] },
-  create: { method: "POST", path: "/network-acls", body: "json", response: "void", errors: [400, 401, 403, 409, 429, 500] },
-  get: { method: "GET", path: "/network-acls/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  set: { method: "PUT", path: "/network-acls/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/network-acls/{id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-  update: { method: "PATCH", path: "/network-acls/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
+  list: { method: "GET", path: "/network-acls", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E401_403_404_429, pagination: ["offset", "network_acls"] },
+  create: { method: "POST", path: "/network-acls", body: "json", response: "void", errors: E400_401_403_409_429_500 },
+  get: { method: "GET", path: "/network-acls/{id}", errors: E401_403_404_429, noRequest: true },
+  set: { method: "PUT", path: "/network-acls/{id}", body: "json", errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/network-acls/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+  update: { method: "PATCH", path: "/network-acls/{id}", body: "json", errors: E400_401_403_404_429 },
 };

@@ -73,6 +73,15 @@ import type {
   UpdateOrganizationResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_409_429,
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E400_404,
+  E401_403_404_429,
+  E401_403_429,
+} from "./errors.js";
 
 export interface Organizations {
   /** GET /organizations — Get organizations */
@@ -208,69 +217,69 @@ export interface OrganizationsGroupsRoles {
 }
 
 export const organizationsTable: ResourceTable = {
-  list: { method: "GET", path: "/organizations", query: ["from", ["take", 50], "sort"], errors: [400, 401, 403, 429], pagination: ["checkpoint", "organizations"] },
-  create: { method: "POST", path: "/organizations", body: "json", errors: [400, 401, 403, 409, 429] },
-  getByName: { method: "GET", path: "/organizations/name/{name}", errors: [400, 401, 403, 404, 429], noRequest: true },
-  get: { method: "GET", path: "/organizations/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/organizations/{id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-  update: { method: "PATCH", path: "/organizations/{id}", body: "json", errors: [400, 401, 403, 429] },
+  list: { method: "GET", path: "/organizations", query: ["from", ["take", 50], "sort"], errors: E400_401_403_429, pagination: ["checkpoint", "organizations"] },
+  create: { method: "POST", path: "/organizations", body: "json", errors: E400_401_403_409_429 },
+  getByName: { method: "GET", path: "/organizations/name/{name}", errors: E400_401_403_404_429, noRequest: true },
+  get: { method: "GET", path: "/organizations/{id}", errors: E400_401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/organizations/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+  update: { method: "PATCH", path: "/organizations/{id}", body: "json", errors: E400_401_403_429 },
   clientGrants: {
-    list: { method: "GET", path: "/organizations/{id}/client-grants", query: ["audience", "client_id", "grant_ids", ["page", 0], ["per_page", 50], ["include_totals", true]], errors: [400, 401, 403, 429], pagination: ["offset", "client_grants"] },
-    create: { method: "POST", path: "/organizations/{id}/client-grants", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-    delete: { method: "DELETE", path: "/organizations/{id}/client-grants/{grant_id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
+    list: { method: "GET", path: "/organizations/{id}/client-grants", query: ["audience", "client_id", "grant_ids", ["page", 0], ["per_page", 50], ["include_totals", true]], errors: E400_401_403_429, pagination: ["offset", "client_grants"] },
+    create: { method: "POST", path: "/organizations/{id}/client-grants", body: "json", errors: E400_401_403_404_409_429 },
+    delete: { method: "DELETE", path: "/organizations/{id}/client-grants/{grant_id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
   },
   connections: {
-    list: { method: "GET", path: "/organizations/{id}/connections", query: [["page", 0], ["per_page", 50], ["include_totals", true], "is_enabled"], errors: [400, 401, 403, 429], pagination: ["offset", "connections"] },
-    create: { method: "POST", path: "/organizations/{id}/connections", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-    get: { method: "GET", path: "/organizations/{id}/connections/{connection_id}", errors: [401, 403, 404, 429], noRequest: true },
-    delete: { method: "DELETE", path: "/organizations/{id}/connections/{connection_id}", response: "void", errors: [401, 403, 429], noRequest: true },
-    update: { method: "PATCH", path: "/organizations/{id}/connections/{connection_id}", body: "json", errors: [400, 401, 403, 429] },
+    list: { method: "GET", path: "/organizations/{id}/connections", query: [["page", 0], ["per_page", 50], ["include_totals", true], "is_enabled"], errors: E400_401_403_429, pagination: ["offset", "connections"] },
+    create: { method: "POST", path: "/organizations/{id}/connections", body: "json", errors: E400_401_403_404_409_429 },
+    get: { method: "GET", path: "/organizations/{id}/connections/{connection_id}", errors: E401_403_404_429, noRequest: true },
+    delete: { method: "DELETE", path: "/organizations/{id}/connections/{connection_id}", response: "void", errors: E401_403_429, noRequest: true },
+    update: { method: "PATCH", path: "/organizations/{id}/connections/{connection_id}", body: "json", errors: E400_401_403_429 },
   },
   discoveryDomains: {
-    list: { method: "GET", path: "/organizations/{id}/discovery-domains", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "domains"] },
-    create: { method: "POST", path: "/organizations/{id}/discovery-domains", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-    getByName: { method: "GET", path: "/organizations/{id}/discovery-domains/name/{discovery_domain}", errors: [400, 401, 403, 404, 429], noRequest: true },
-    get: { method: "GET", path: "/organizations/{id}/discovery-domains/{discovery_domain_id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-    delete: { method: "DELETE", path: "/organizations/{id}/discovery-domains/{discovery_domain_id}", response: "void", errors: [401, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/organizations/{id}/discovery-domains/{discovery_domain_id}", body: "json", errors: [400, 404] },
+    list: { method: "GET", path: "/organizations/{id}/discovery-domains", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "domains"] },
+    create: { method: "POST", path: "/organizations/{id}/discovery-domains", body: "json", errors: E400_401_403_404_409_429 },
+    getByName: { method: "GET", path: "/organizations/{id}/discovery-domains/name/{discovery_domain}", errors: E400_401_403_404_429, noRequest: true },
+    get: { method: "GET", path: "/organizations/{id}/discovery-domains/{discovery_domain_id}", errors: E400_401_403_404_429, noRequest: true },
+    delete: { method: "DELETE", path: "/organizations/{id}/discovery-domains/{discovery_domain_id}", response: "void", errors: E401_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/organizations/{id}/discovery-domains/{discovery_domain_id}", body: "json", errors: E400_404 },
   },
   enabledConnections: {
-    list: { method: "GET", path: "/organizations/{id}/enabled_connections", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: [400, 401, 403, 404, 429], pagination: ["offset", "enabled_connections"] },
-    add: { method: "POST", path: "/organizations/{id}/enabled_connections", body: "json", errors: [400, 401, 403, 404, 429] },
-    get: { method: "GET", path: "/organizations/{id}/enabled_connections/{connectionId}", errors: [401, 403, 404, 429], noRequest: true },
-    delete: { method: "DELETE", path: "/organizations/{id}/enabled_connections/{connectionId}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/organizations/{id}/enabled_connections/{connectionId}", body: "json", errors: [400, 401, 403, 404, 429] },
+    list: { method: "GET", path: "/organizations/{id}/enabled_connections", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "enabled_connections"] },
+    add: { method: "POST", path: "/organizations/{id}/enabled_connections", body: "json", errors: E400_401_403_404_429 },
+    get: { method: "GET", path: "/organizations/{id}/enabled_connections/{connectionId}", errors: E401_403_404_429, noRequest: true },
+    delete: { method: "DELETE", path: "/organizations/{id}/enabled_connections/{connectionId}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/organizations/{id}/enabled_connections/{connectionId}", body: "json", errors: E400_401_403_404_429 },
   },
   invitations: {
-    list: { method: "GET", path: "/organizations/{id}/invitations", query: [["page", 0], ["per_page", 50], ["include_totals", true], "fields", "include_fields", "sort"], errors: [400, 401, 403, 404, 429], pagination: ["offset", "invitations"] },
-    create: { method: "POST", path: "/organizations/{id}/invitations", body: "json", errors: [400, 401, 403, 404, 429] },
-    get: { method: "GET", path: "/organizations/{id}/invitations/{invitation_id}", query: ["fields", "include_fields"], errors: [400, 401, 403, 404, 429] },
-    delete: { method: "DELETE", path: "/organizations/{id}/invitations/{invitation_id}", response: "void", errors: [401, 403, 404, 429], noRequest: true },
+    list: { method: "GET", path: "/organizations/{id}/invitations", query: [["page", 0], ["per_page", 50], ["include_totals", true], "fields", "include_fields", "sort"], errors: E400_401_403_404_429, pagination: ["offset", "invitations"] },
+    create: { method: "POST", path: "/organizations/{id}/invitations", body: "json", errors: E400_401_403_404_429 },
+    get: { method: "GET", path: "/organizations/{id}/invitations/{invitation_id}", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
+    delete: { method: "DELETE", path: "/organizations/{id}/invitations/{invitation_id}", response: "void", errors: E401_403_404_429, noRequest: true },
   },
   members: {
-    list: { method: "GET", path: "/organizations/{id}/members", query: ["from", ["take", 50], "fields", "include_fields"], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "members"] },
-    create: { method: "POST", path: "/organizations/{id}/members", body: "json", response: "void", errors: [400, 401, 403, 429] },
-    delete: { method: "DELETE", path: "/organizations/{id}/members", body: "json", response: "void", errors: [400, 401, 403, 429] },
+    list: { method: "GET", path: "/organizations/{id}/members", query: ["from", ["take", 50], "fields", "include_fields"], errors: E400_401_403_404_429, pagination: ["checkpoint", "members"] },
+    create: { method: "POST", path: "/organizations/{id}/members", body: "json", response: "void", errors: E400_401_403_429 },
+    delete: { method: "DELETE", path: "/organizations/{id}/members", body: "json", response: "void", errors: E400_401_403_429 },
     effectiveRoles: {
-      list: { method: "GET", path: "/organizations/{id}/members/{user_id}/effective-roles", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "roles"] },
+      list: { method: "GET", path: "/organizations/{id}/members/{user_id}/effective-roles", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "roles"] },
       sources: {
         groups: {
-          list: { method: "GET", path: "/organizations/{id}/members/{user_id}/effective-roles/sources/groups", query: ["from", ["take", 50], "role_id"], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "groups"] },
+          list: { method: "GET", path: "/organizations/{id}/members/{user_id}/effective-roles/sources/groups", query: ["from", ["take", 50], "role_id"], errors: E400_401_403_404_429, pagination: ["checkpoint", "groups"] },
         },
       },
     },
     roles: {
-      list: { method: "GET", path: "/organizations/{id}/members/{user_id}/roles", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: [400, 401, 403, 404, 429], pagination: ["offset", "roles"] },
-      assign: { method: "POST", path: "/organizations/{id}/members/{user_id}/roles", body: "json", response: "void", errors: [400, 401, 403, 409, 429] },
-      delete: { method: "DELETE", path: "/organizations/{id}/members/{user_id}/roles", body: "json", response: "void", errors: [400, 401, 403, 429] },
+      list: { method: "GET", path: "/organizations/{id}/members/{user_id}/roles", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "roles"] },
+      assign: { method: "POST", path: "/organizations/{id}/members/{user_id}/roles", body: "json", response: "void", errors: E400_401_403_409_429 },
+      delete: { method: "DELETE", path: "/organizations/{id}/members/{user_id}/roles", body: "json", response: "void", errors: E400_401_403_429 },
     },
   },
   groups: {
-    list: { method: "GET", path: "/organizations/{organization_id}/groups", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "groups"] },
+    list: { method: "GET", path: "/organizations/{organization_id}/groups", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "groups"] },
     roles: {
-      list: { method: "GET", path: "/organizations/{organization_id}/groups/{group_id}/roles", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "roles"] },
-      create: { method: "POST", path: "/organizations/{organization_id}/groups/{group_id}/roles", body: "json", response: "void", errors: [400, 401, 403, 404, 409, 429] },
-      delete: { method: "DELETE", path: "/organizations/{organization_id}/groups/{group_id}/roles", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
+      list: { method: "GET", path: "/organizations/{organization_id}/groups/{group_id}/roles", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "roles"] },
+      create: { method: "POST", path: "/organizations/{organization_id}/groups/{group_id}/roles", body: "json", response: "void", errors: E400_401_403_404_409_429 },
+      delete: { method: "DELETE", path: "/organizations/{organization_id}/groups/{group_id}/roles", body: "json", response: "void", errors: E400_401_403_404_429 },
     },
   },
 };

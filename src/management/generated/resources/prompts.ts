@@ -24,6 +24,13 @@ import type {
   UpdateSettingsResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_402_403_404_429,
+  E400_401_402_403_429,
+  E400_401_403_404_429,
+  E400_401_403_429,
+  E401_403_429,
+} from "./errors.js";
 
 export interface Prompts {
   /** GET /prompts — Get prompt settings */
@@ -61,20 +68,20 @@ export interface PromptsPartials {
 }
 
 export const promptsTable: ResourceTable = {
-  getSettings: { method: "GET", path: "/prompts", errors: [401, 403, 429], noRequest: true },
-  updateSettings: { method: "PATCH", path: "/prompts", body: "json", errors: [400, 401, 403, 429] },
+  getSettings: { method: "GET", path: "/prompts", errors: E401_403_429, noRequest: true },
+  updateSettings: { method: "PATCH", path: "/prompts", body: "json", errors: E400_401_403_429 },
   rendering: {
-    list: { method: "GET", path: "/prompts/rendering", query: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "prompt", "screen", "rendering_mode"], errors: [400, 401, 402, 403, 429], pagination: ["offset", "configs"] },
-    bulkUpdate: { method: "PATCH", path: "/prompts/rendering", body: "json", errors: [400, 401, 402, 403, 429] },
-    get: { method: "GET", path: "/prompts/{prompt}/screen/{screen}/rendering", errors: [400, 401, 402, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/prompts/{prompt}/screen/{screen}/rendering", body: "json", errors: [400, 401, 402, 403, 429] },
+    list: { method: "GET", path: "/prompts/rendering", query: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "prompt", "screen", "rendering_mode"], errors: E400_401_402_403_429, pagination: ["offset", "configs"] },
+    bulkUpdate: { method: "PATCH", path: "/prompts/rendering", body: "json", errors: E400_401_402_403_429 },
+    get: { method: "GET", path: "/prompts/{prompt}/screen/{screen}/rendering", errors: E400_401_402_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/prompts/{prompt}/screen/{screen}/rendering", body: "json", errors: E400_401_402_403_429 },
   },
   customText: {
-    get: { method: "GET", path: "/prompts/{prompt}/custom-text/{language}", errors: [400, 401, 403, 404, 429], noRequest: true },
-    set: { method: "PUT", path: "/prompts/{prompt}/custom-text/{language}", body: "json", response: "void", errors: [400, 401, 403, 429] },
+    get: { method: "GET", path: "/prompts/{prompt}/custom-text/{language}", errors: E400_401_403_404_429, noRequest: true },
+    set: { method: "PUT", path: "/prompts/{prompt}/custom-text/{language}", body: "json", response: "void", errors: E400_401_403_429 },
   },
   partials: {
-    get: { method: "GET", path: "/prompts/{prompt}/partials", errors: [400, 401, 403, 404, 429], noRequest: true },
-    set: { method: "PUT", path: "/prompts/{prompt}/partials", body: "json", response: "void", errors: [400, 401, 403, 429] },
+    get: { method: "GET", path: "/prompts/{prompt}/partials", errors: E400_401_403_404_429, noRequest: true },
+    set: { method: "PUT", path: "/prompts/{prompt}/partials", body: "json", response: "void", errors: E400_401_403_429 },
   },
 };

@@ -13,6 +13,7 @@ import type {
   UpdateRateLimitPolicyResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429, E401_403_404_429 } from "./errors.js";
 
 export interface RateLimitPolicies {
   /** GET /rate-limit-policies */
@@ -28,9 +29,9 @@ export interface RateLimitPolicies {
 }
 
 export const rateLimitPoliciesTable: ResourceTable = {
-  list: { method: "GET", path: "/rate-limit-policies", query: ["resource", "consumer", "consumer_selector", ["take", 50], "from"], errors: [400, 401, 403, 429], pagination: ["checkpoint", "rate_limit_policies"] },
-  create: { method: "POST", path: "/rate-limit-policies", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/rate-limit-policies/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/rate-limit-policies/{id}", response: "void", errors: [401, 403, 404, 429], noRequest: true },
-  update: { method: "PATCH", path: "/rate-limit-policies/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
+  list: { method: "GET", path: "/rate-limit-policies", query: ["resource", "consumer", "consumer_selector", ["take", 50], "from"], errors: E400_401_403_429, pagination: ["checkpoint", "rate_limit_policies"] },
+  create: { method: "POST", path: "/rate-limit-policies", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/rate-limit-policies/{id}", errors: E401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/rate-limit-policies/{id}", response: "void", errors: E401_403_404_429, noRequest: true },
+  update: { method: "PATCH", path: "/rate-limit-policies/{id}", body: "json", errors: E400_401_403_404_429 },
 };

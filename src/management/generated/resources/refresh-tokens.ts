@@ -12,6 +12,7 @@ import type {
   UpdateRefreshTokenResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_429 } from "./errors.js";
 
 export interface RefreshTokens {
   /** GET /refresh-tokens — Get refresh tokens */
@@ -27,9 +28,9 @@ export interface RefreshTokens {
 }
 
 export const refreshTokensTable: ResourceTable = {
-  list: { method: "GET", path: "/refresh-tokens", query: ["user_id", "client_id", "from", ["take", 50], "fields", "include_fields"], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "refresh_tokens"] },
-  revoke: { method: "POST", path: "/refresh-tokens/revoke", body: "json", response: "void", errors: [400, 401, 403, 429] },
-  get: { method: "GET", path: "/refresh-tokens/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/refresh-tokens/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/refresh-tokens/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
+  list: { method: "GET", path: "/refresh-tokens", query: ["user_id", "client_id", "from", ["take", 50], "fields", "include_fields"], errors: E400_401_403_404_429, pagination: ["checkpoint", "refresh_tokens"] },
+  revoke: { method: "POST", path: "/refresh-tokens/revoke", body: "json", response: "void", errors: E400_401_403_429 },
+  get: { method: "GET", path: "/refresh-tokens/{id}", errors: E400_401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/refresh-tokens/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/refresh-tokens/{id}", body: "json", errors: E400_401_403_404_429 },
 };

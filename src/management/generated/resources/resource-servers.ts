@@ -14,6 +14,7 @@ import type {
   UpdateResourceServerResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
 
 export interface ResourceServers {
   /** GET /resource-servers — Get resource servers */
@@ -29,9 +30,9 @@ export interface ResourceServers {
 }
 
 export const resourceServersTable: ResourceTable = {
-  list: { method: "GET", path: "/resource-servers", query: ["identifiers", ["page", 0], ["per_page", 50], ["include_totals", true], "include_fields"], errors: [400, 401, 403, 429], pagination: ["offset", "resource_servers"] },
-  create: { method: "POST", path: "/resource-servers", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/resource-servers/{id}", query: ["include_fields"], errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/resource-servers/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/resource-servers/{id}", body: "json", errors: [400, 401, 403, 409, 429] },
+  list: { method: "GET", path: "/resource-servers", query: ["identifiers", ["page", 0], ["per_page", 50], ["include_totals", true], "include_fields"], errors: E400_401_403_429, pagination: ["offset", "resource_servers"] },
+  create: { method: "POST", path: "/resource-servers", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/resource-servers/{id}", query: ["include_fields"], errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/resource-servers/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/resource-servers/{id}", body: "json", errors: E400_401_403_409_429 },
 };

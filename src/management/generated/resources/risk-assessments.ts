@@ -10,6 +10,7 @@ import type {
   UpdateRiskAssessmentsSettingsResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E401_403_404_429 } from "./errors.js";
 
 export interface RiskAssessments {
   readonly settings: RiskAssessmentsSettings;
@@ -32,11 +33,11 @@ export interface RiskAssessmentsSettingsNewDevice {
 
 export const riskAssessmentsTable: ResourceTable = {
   settings: {
-    get: { method: "GET", path: "/risk-assessments/settings", errors: [401, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/risk-assessments/settings", body: "json", errors: [400, 401, 403, 404, 429] },
+    get: { method: "GET", path: "/risk-assessments/settings", errors: E401_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/risk-assessments/settings", body: "json", errors: E400_401_403_404_429 },
     newDevice: {
-      get: { method: "GET", path: "/risk-assessments/settings/new-device", errors: [401, 403, 404, 429], noRequest: true },
-      update: { method: "PATCH", path: "/risk-assessments/settings/new-device", body: "json", errors: [400, 401, 403, 404, 429] },
+      get: { method: "GET", path: "/risk-assessments/settings/new-device", errors: E401_403_404_429, noRequest: true },
+      update: { method: "PATCH", path: "/risk-assessments/settings/new-device", body: "json", errors: E400_401_403_404_429 },
     },
   },
 };

@@ -27,6 +27,7 @@ import type {
   UpdateRoleResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
 
 export interface Roles {
   /** GET /roles — Get roles */
@@ -70,23 +71,23 @@ export interface RolesUsers {
 }
 
 export const rolesTable: ResourceTable = {
-  list: { method: "GET", path: "/roles", query: [["per_page", 50], ["page", 0], ["include_totals", true], "name_filter"], errors: [400, 401, 403, 429], pagination: ["offset", "roles"] },
-  create: { method: "POST", path: "/roles", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/roles/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/roles/{id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-  update: { method: "PATCH", path: "/roles/{id}", body: "json", errors: [400, 401, 403, 429] },
+  list: { method: "GET", path: "/roles", query: [["per_page", 50], ["page", 0], ["include_totals", true], "name_filter"], errors: E400_401_403_429, pagination: ["offset", "roles"] },
+  create: { method: "POST", path: "/roles", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/roles/{id}", errors: E400_401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/roles/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+  update: { method: "PATCH", path: "/roles/{id}", body: "json", errors: E400_401_403_429 },
   groups: {
-    get: { method: "GET", path: "/roles/{id}/groups", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "groups"] },
-    create: { method: "POST", path: "/roles/{id}/groups", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
-    delete: { method: "DELETE", path: "/roles/{id}/groups", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
+    get: { method: "GET", path: "/roles/{id}/groups", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "groups"] },
+    create: { method: "POST", path: "/roles/{id}/groups", body: "json", response: "void", errors: E400_401_403_404_429 },
+    delete: { method: "DELETE", path: "/roles/{id}/groups", body: "json", response: "void", errors: E400_401_403_404_429 },
   },
   permissions: {
-    list: { method: "GET", path: "/roles/{id}/permissions", query: [["per_page", 50], ["page", 0], ["include_totals", true]], errors: [400, 401, 403, 404, 429], pagination: ["offset", "permissions"] },
-    add: { method: "POST", path: "/roles/{id}/permissions", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
-    delete: { method: "DELETE", path: "/roles/{id}/permissions", body: "json", response: "void", errors: [400, 401, 403, 429] },
+    list: { method: "GET", path: "/roles/{id}/permissions", query: [["per_page", 50], ["page", 0], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "permissions"] },
+    add: { method: "POST", path: "/roles/{id}/permissions", body: "json", response: "void", errors: E400_401_403_404_429 },
+    delete: { method: "DELETE", path: "/roles/{id}/permissions", body: "json", response: "void", errors: E400_401_403_429 },
   },
   users: {
-    list: { method: "GET", path: "/roles/{id}/users", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "users"] },
-    assign: { method: "POST", path: "/roles/{id}/users", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
+    list: { method: "GET", path: "/roles/{id}/users", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "users"] },
+    assign: { method: "POST", path: "/roles/{id}/users", body: "json", response: "void", errors: E400_401_403_404_429 },
   },
 };

@@ -7,6 +7,7 @@ import type {
   SetRulesConfigResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E401_403_429 } from "./errors.js";
 
 export interface RulesConfigs {
   /** GET /rules-configs — Retrieve config variable keys for rules (get_rules-configs) */
@@ -18,7 +19,7 @@ export interface RulesConfigs {
 }
 
 export const rulesConfigsTable: ResourceTable = {
-  list: { method: "GET", path: "/rules-configs", errors: [401, 403, 429], noRequest: true },
-  set: { method: "PUT", path: "/rules-configs/{key}", body: "json", errors: [401, 403, 429] },
-  delete: { method: "DELETE", path: "/rules-configs/{key}", response: "void", errors: [401, 403, 429], noRequest: true },
+  list: { method: "GET", path: "/rules-configs", errors: E401_403_429, noRequest: true },
+  set: { method: "PUT", path: "/rules-configs/{key}", body: "json", errors: E401_403_429 },
+  delete: { method: "DELETE", path: "/rules-configs/{key}", response: "void", errors: E401_403_429, noRequest: true },
 };

@@ -14,6 +14,7 @@ import type {
   UpdateRuleResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_409_429, E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
 
 export interface Rules {
   /** GET /rules — Get rules */
@@ -29,9 +30,9 @@ export interface Rules {
 }
 
 export const rulesTable: ResourceTable = {
-  list: { method: "GET", path: "/rules", query: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "include_fields"], errors: [400, 401, 403, 404, 429], pagination: ["offset", "rules"] },
-  create: { method: "POST", path: "/rules", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/rules/{id}", query: ["fields", "include_fields"], errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/rules/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/rules/{id}", body: "json", errors: [400, 401, 403, 404, 409, 429] },
+  list: { method: "GET", path: "/rules", query: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "include_fields"], errors: E400_401_403_404_429, pagination: ["offset", "rules"] },
+  create: { method: "POST", path: "/rules", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/rules/{id}", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/rules/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/rules/{id}", body: "json", errors: E400_401_403_404_409_429 },
 };

@@ -20,6 +20,15 @@ import type {
   UpdateSelfServiceProfileResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_429_500,
+  E400_401_403_409_429,
+  E400_401_403_409_429_500,
+  E400_401_403_429_500,
+  E401_403_404_429,
+  E401_403_429,
+  E401_403_429_500,
+} from "./errors.js";
 
 export interface SelfServiceProfiles {
   /** GET /self-service-profiles — Get self-service profiles */
@@ -51,17 +60,17 @@ export interface SelfServiceProfilesSsoTicket {
 }
 
 export const selfServiceProfilesTable: ResourceTable = {
-  list: { method: "GET", path: "/self-service-profiles", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: [401, 403, 429, 500], pagination: ["offset", "self_service_profiles"] },
-  create: { method: "POST", path: "/self-service-profiles", body: "json", errors: [400, 401, 403, 409, 429, 500] },
-  get: { method: "GET", path: "/self-service-profiles/{id}", errors: [400, 401, 403, 404, 429, 500], noRequest: true },
-  delete: { method: "DELETE", path: "/self-service-profiles/{id}", response: "void", errors: [400, 401, 403, 429, 500], noRequest: true },
-  update: { method: "PATCH", path: "/self-service-profiles/{id}", body: "json", errors: [400, 401, 403, 404, 429, 500] },
+  list: { method: "GET", path: "/self-service-profiles", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E401_403_429_500, pagination: ["offset", "self_service_profiles"] },
+  create: { method: "POST", path: "/self-service-profiles", body: "json", errors: E400_401_403_409_429_500 },
+  get: { method: "GET", path: "/self-service-profiles/{id}", errors: E400_401_403_404_429_500, noRequest: true },
+  delete: { method: "DELETE", path: "/self-service-profiles/{id}", response: "void", errors: E400_401_403_429_500, noRequest: true },
+  update: { method: "PATCH", path: "/self-service-profiles/{id}", body: "json", errors: E400_401_403_404_429_500 },
   customText: {
-    list: { method: "GET", path: "/self-service-profiles/{id}/custom-text/{language}/{page}", errors: [401, 403, 404, 429], noRequest: true },
-    set: { method: "PUT", path: "/self-service-profiles/{id}/custom-text/{language}/{page}", body: "json", errors: [401, 403, 404, 429] },
+    list: { method: "GET", path: "/self-service-profiles/{id}/custom-text/{language}/{page}", errors: E401_403_404_429, noRequest: true },
+    set: { method: "PUT", path: "/self-service-profiles/{id}/custom-text/{language}/{page}", body: "json", errors: E401_403_404_429 },
   },
   ssoTicket: {
-    create: { method: "POST", path: "/self-service-profiles/{id}/sso-ticket", body: "json", errors: [400, 401, 403, 409, 429] },
-    revoke: { method: "POST", path: "/self-service-profiles/{profileId}/sso-ticket/{id}/revoke", response: "void", errors: [401, 403, 429], noRequest: true },
+    create: { method: "POST", path: "/self-service-profiles/{id}/sso-ticket", body: "json", errors: E400_401_403_409_429 },
+    revoke: { method: "POST", path: "/self-service-profiles/{profileId}/sso-ticket/{id}/revoke", response: "void", errors: E401_403_429, noRequest: true },
   },
 };

@@ -7,6 +7,7 @@ import type {
   UpdateSessionResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_429, E401_403_404_429 } from "./errors.js";
 
 export interface Sessions {
   /** GET /sessions/{id} — Get session */
@@ -20,8 +21,8 @@ export interface Sessions {
 }
 
 export const sessionsTable: ResourceTable = {
-  get: { method: "GET", path: "/sessions/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/sessions/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/sessions/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
-  revoke: { method: "POST", path: "/sessions/{id}/revoke", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
+  get: { method: "GET", path: "/sessions/{id}", errors: E401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/sessions/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/sessions/{id}", body: "json", errors: E400_401_403_404_429 },
+  revoke: { method: "POST", path: "/sessions/{id}/revoke", response: "void", errors: E400_401_403_404_429, noRequest: true },
 };

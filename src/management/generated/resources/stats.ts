@@ -7,6 +7,7 @@ import type {
   GetDailyStatsRequestParameters,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_429, E401_403_429 } from "./errors.js";
 
 export interface Stats {
   /** GET /stats/active-users — Get active users count */
@@ -16,6 +17,6 @@ export interface Stats {
 }
 
 export const statsTable: ResourceTable = {
-  getActiveUsersCount: { method: "GET", path: "/stats/active-users", errors: [401, 403, 429], noRequest: true },
-  getDaily: { method: "GET", path: "/stats/daily", query: ["from", "to"], errors: [400, 401, 403, 429] },
+  getActiveUsersCount: { method: "GET", path: "/stats/active-users", errors: E401_403_429, noRequest: true },
+  getDaily: { method: "GET", path: "/stats/daily", query: ["from", "to"], errors: E400_401_403_429 },
 };

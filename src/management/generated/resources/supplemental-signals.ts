@@ -7,6 +7,7 @@ import type {
   UpdateSupplementalSignalsRequestContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E401_403_404_429 } from "./errors.js";
 
 export interface SupplementalSignals {
   /** GET /supplemental-signals — Get the supplemental signals configuration for a tenant */
@@ -16,6 +17,6 @@ export interface SupplementalSignals {
 }
 
 export const supplementalSignalsTable: ResourceTable = {
-  get: { method: "GET", path: "/supplemental-signals", errors: [401, 403, 404, 429], noRequest: true },
-  patch: { method: "PATCH", path: "/supplemental-signals", body: "json", errors: [401, 403, 404, 429] },
+  get: { method: "GET", path: "/supplemental-signals", errors: E401_403_404_429, noRequest: true },
+  patch: { method: "PATCH", path: "/supplemental-signals", body: "json", errors: E401_403_404_429 },
 };

@@ -8,6 +8,7 @@ import type {
   UpdateTenantSettingsResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_429 } from "./errors.js";
 
 export interface Tenants {
   readonly settings: TenantsSettings;
@@ -22,7 +23,7 @@ export interface TenantsSettings {
 
 export const tenantsTable: ResourceTable = {
   settings: {
-    get: { method: "GET", path: "/tenants/settings", query: ["fields", "include_fields"], errors: [400, 401, 403, 429] },
-    update: { method: "PATCH", path: "/tenants/settings", body: "json", errors: [400, 401, 403, 429] },
+    get: { method: "GET", path: "/tenants/settings", query: ["fields", "include_fields"], errors: E400_401_403_429 },
+    update: { method: "PATCH", path: "/tenants/settings", body: "json", errors: E400_401_403_429 },
   },
 };

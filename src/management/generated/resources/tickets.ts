@@ -8,6 +8,7 @@ import type {
   VerifyEmailTicketResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429 } from "./errors.js";
 
 export interface Tickets {
   /** POST /tickets/email-verification — Create an email verification ticket */
@@ -17,6 +18,6 @@ export interface Tickets {
 }
 
 export const ticketsTable: ResourceTable = {
-  verifyEmail: { method: "POST", path: "/tickets/email-verification", body: "json", errors: [400, 401, 403, 404, 429] },
-  changePassword: { method: "POST", path: "/tickets/password-change", body: "json", errors: [400, 401, 403, 404, 429] },
+  verifyEmail: { method: "POST", path: "/tickets/email-verification", body: "json", errors: E400_401_403_404_429 },
+  changePassword: { method: "POST", path: "/tickets/password-change", body: "json", errors: E400_401_403_404_429 },
 };

@@ -12,6 +12,13 @@ import type {
   UpdateTokenExchangeProfileRequestContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_409_429,
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E401_403_429,
+} from "./errors.js";
 
 export interface TokenExchangeProfiles {
   /** GET /token-exchange-profiles — Get token exchange profiles */
@@ -27,9 +34,9 @@ export interface TokenExchangeProfiles {
 }
 
 export const tokenExchangeProfilesTable: ResourceTable = {
-  list: { method: "GET", path: "/token-exchange-profiles", query: ["from", ["take", 50]], errors: [400, 401, 403, 429], pagination: ["checkpoint", "token_exchange_profiles"] },
-  create: { method: "POST", path: "/token-exchange-profiles", body: "json", errors: [400, 401, 403, 409, 429] },
-  get: { method: "GET", path: "/token-exchange-profiles/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/token-exchange-profiles/{id}", response: "void", errors: [401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/token-exchange-profiles/{id}", body: "json", response: "void", errors: [400, 401, 403, 404, 409, 429] },
+  list: { method: "GET", path: "/token-exchange-profiles", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "token_exchange_profiles"] },
+  create: { method: "POST", path: "/token-exchange-profiles", body: "json", errors: E400_401_403_409_429 },
+  get: { method: "GET", path: "/token-exchange-profiles/{id}", errors: E400_401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/token-exchange-profiles/{id}", response: "void", errors: E401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/token-exchange-profiles/{id}", body: "json", response: "void", errors: E400_401_403_404_409_429 },
 };

@@ -15,6 +15,13 @@ import type {
   UserAttributeProfile,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E401_403_404_429,
+  E401_403_429,
+} from "./errors.js";
 
 export interface UserAttributeProfiles {
   /** GET /user-attribute-profiles — Get User Attribute Profiles */
@@ -34,11 +41,11 @@ export interface UserAttributeProfiles {
 }
 
 export const userAttributeProfilesTable: ResourceTable = {
-  list: { method: "GET", path: "/user-attribute-profiles", query: ["from", ["take", 50]], errors: [400, 401, 403, 429], pagination: ["checkpoint", "user_attribute_profiles"] },
-  create: { method: "POST", path: "/user-attribute-profiles", body: "json", errors: [400, 401, 403, 409, 429] },
-  listTemplates: { method: "GET", path: "/user-attribute-profiles/templates", errors: [401, 403, 429], noRequest: true },
-  getTemplate: { method: "GET", path: "/user-attribute-profiles/templates/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  get: { method: "GET", path: "/user-attribute-profiles/{id}", errors: [401, 403, 404, 429], noRequest: true },
-  delete: { method: "DELETE", path: "/user-attribute-profiles/{id}", response: "void", errors: [401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/user-attribute-profiles/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
+  list: { method: "GET", path: "/user-attribute-profiles", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "user_attribute_profiles"] },
+  create: { method: "POST", path: "/user-attribute-profiles", body: "json", errors: E400_401_403_409_429 },
+  listTemplates: { method: "GET", path: "/user-attribute-profiles/templates", errors: E401_403_429, noRequest: true },
+  getTemplate: { method: "GET", path: "/user-attribute-profiles/templates/{id}", errors: E401_403_404_429, noRequest: true },
+  get: { method: "GET", path: "/user-attribute-profiles/{id}", errors: E401_403_404_429, noRequest: true },
+  delete: { method: "DELETE", path: "/user-attribute-profiles/{id}", response: "void", errors: E401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/user-attribute-profiles/{id}", body: "json", errors: E400_401_403_404_429 },
 };

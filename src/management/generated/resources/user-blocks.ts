@@ -9,6 +9,7 @@ import type {
   ListUserBlocksResponseContent,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_429 } from "./errors.js";
 
 export interface UserBlocks {
   /** GET /user-blocks — Get blocks by identifier */
@@ -22,8 +23,8 @@ export interface UserBlocks {
 }
 
 export const userBlocksTable: ResourceTable = {
-  listByIdentifier: { method: "GET", path: "/user-blocks", query: ["identifier", "consider_brute_force_enablement"], errors: [400, 401, 403, 429] },
-  deleteByIdentifier: { method: "DELETE", path: "/user-blocks", query: ["identifier"], response: "void", errors: [400, 401, 403, 429] },
-  list: { method: "GET", path: "/user-blocks/{id}", query: ["consider_brute_force_enablement"], errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/user-blocks/{id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
+  listByIdentifier: { method: "GET", path: "/user-blocks", query: ["identifier", "consider_brute_force_enablement"], errors: E400_401_403_429 },
+  deleteByIdentifier: { method: "DELETE", path: "/user-blocks", query: ["identifier"], response: "void", errors: E400_401_403_429 },
+  list: { method: "GET", path: "/user-blocks/{id}", query: ["consider_brute_force_enablement"], errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/user-blocks/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
 };

@@ -9,6 +9,7 @@ import type {
   UserGrant,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E401_403_429 } from "./errors.js";
 
 export interface UserGrants {
   /** GET /grants — Get grants */
@@ -20,7 +21,7 @@ export interface UserGrants {
 }
 
 export const userGrantsTable: ResourceTable = {
-  list: { method: "GET", path: "/grants", query: [["per_page", 50], ["page", 0], ["include_totals", true], "user_id", "client_id", "audience"], errors: [401, 403, 429], pagination: ["offset", "grants"] },
-  deleteByUserId: { method: "DELETE", path: "/grants", query: ["user_id"], response: "void", errors: [401, 403, 429] },
-  delete: { method: "DELETE", path: "/grants/{id}", response: "void", errors: [401, 403, 429], noRequest: true },
+  list: { method: "GET", path: "/grants", query: [["per_page", 50], ["page", 0], ["include_totals", true], "user_id", "client_id", "audience"], errors: E401_403_429, pagination: ["offset", "grants"] },
+  deleteByUserId: { method: "DELETE", path: "/grants", query: ["user_id"], response: "void", errors: E401_403_429 },
+  delete: { method: "DELETE", path: "/grants/{id}", response: "void", errors: E401_403_429, noRequest: true },
 };

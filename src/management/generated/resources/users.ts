@@ -75,6 +75,16 @@ import type {
   UsersEnrollment,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import {
+  E400_401_403,
+  E400_401_403_404,
+  E400_401_403_404_409_429,
+  E400_401_403_404_429,
+  E400_401_403_409_429,
+  E400_401_403_429,
+  E400_401_403_429_503,
+  E401_403_404_429,
+} from "./errors.js";
 
 export interface Users {
   /** GET /users — List or Search Users */
@@ -248,88 +258,88 @@ export interface UsersSessions {
 }
 
 export const usersTable: ResourceTable = {
-  list: { method: "GET", path: "/users", query: [["page", 0], ["per_page", 50], ["include_totals", true], "sort", "connection", "fields", "include_fields", "q", "search_engine", "primary_order"], errors: [400, 401, 403, 429, 503], pagination: ["offset", "users"] },
-  create: { method: "POST", path: "/users", body: "json", errors: [400, 401, 403, 409, 429] },
-  listUsersByEmail: { method: "GET", path: "/users-by-email", query: ["fields", "include_fields", "email"], errors: [400, 401, 403, 429] },
-  get: { method: "GET", path: "/users/{id}", query: ["fields", "include_fields"], errors: [400, 401, 403, 404, 429] },
-  delete: { method: "DELETE", path: "/users/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-  update: { method: "PATCH", path: "/users/{id}", body: "json", errors: [400, 401, 403, 404, 429] },
-  regenerateRecoveryCode: { method: "POST", path: "/users/{id}/recovery-code-regeneration", errors: [400, 401, 403, 404], noRequest: true },
-  revokeAccess: { method: "POST", path: "/users/{id}/revoke-access", body: "json", response: "void", errors: [400, 401, 403, 429] },
+  list: { method: "GET", path: "/users", query: [["page", 0], ["per_page", 50], ["include_totals", true], "sort", "connection", "fields", "include_fields", "q", "search_engine", "primary_order"], errors: E400_401_403_429_503, pagination: ["offset", "users"] },
+  create: { method: "POST", path: "/users", body: "json", errors: E400_401_403_409_429 },
+  listUsersByEmail: { method: "GET", path: "/users-by-email", query: ["fields", "include_fields", "email"], errors: E400_401_403_429 },
+  get: { method: "GET", path: "/users/{id}", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
+  delete: { method: "DELETE", path: "/users/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  update: { method: "PATCH", path: "/users/{id}", body: "json", errors: E400_401_403_404_429 },
+  regenerateRecoveryCode: { method: "POST", path: "/users/{id}/recovery-code-regeneration", errors: E400_401_403_404, noRequest: true },
+  revokeAccess: { method: "POST", path: "/users/{id}/revoke-access", body: "json", response: "void", errors: E400_401_403_429 },
   authenticationMethods: {
-    list: { method: "GET", path: "/users/{id}/authentication-methods", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: [400, 401, 403, 404, 429], pagination: ["offset", "authenticators"] },
-    create: { method: "POST", path: "/users/{id}/authentication-methods", body: "json", errors: [400, 401, 403, 404, 409, 429] },
-    set: { method: "PUT", path: "/users/{id}/authentication-methods", body: "json", errors: [400, 401, 403, 409, 429] },
-    deleteAll: { method: "DELETE", path: "/users/{id}/authentication-methods", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-    get: { method: "GET", path: "/users/{id}/authentication-methods/{authentication_method_id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-    delete: { method: "DELETE", path: "/users/{id}/authentication-methods/{authentication_method_id}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
-    update: { method: "PATCH", path: "/users/{id}/authentication-methods/{authentication_method_id}", body: "json", errors: [400, 401, 403, 404, 429] },
+    list: { method: "GET", path: "/users/{id}/authentication-methods", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "authenticators"] },
+    create: { method: "POST", path: "/users/{id}/authentication-methods", body: "json", errors: E400_401_403_404_409_429 },
+    set: { method: "PUT", path: "/users/{id}/authentication-methods", body: "json", errors: E400_401_403_409_429 },
+    deleteAll: { method: "DELETE", path: "/users/{id}/authentication-methods", response: "void", errors: E400_401_403_429, noRequest: true },
+    get: { method: "GET", path: "/users/{id}/authentication-methods/{authentication_method_id}", errors: E400_401_403_404_429, noRequest: true },
+    delete: { method: "DELETE", path: "/users/{id}/authentication-methods/{authentication_method_id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+    update: { method: "PATCH", path: "/users/{id}/authentication-methods/{authentication_method_id}", body: "json", errors: E400_401_403_404_429 },
   },
   authenticators: {
-    deleteAll: { method: "DELETE", path: "/users/{id}/authenticators", response: "void", errors: [400, 401, 403, 429], noRequest: true },
+    deleteAll: { method: "DELETE", path: "/users/{id}/authenticators", response: "void", errors: E400_401_403_429, noRequest: true },
   },
   connectedAccounts: {
-    list: { method: "GET", path: "/users/{id}/connected-accounts", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "connected_accounts"] },
+    list: { method: "GET", path: "/users/{id}/connected-accounts", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "connected_accounts"] },
   },
   effectivePermissions: {
-    list: { method: "GET", path: "/users/{id}/effective-permissions", query: ["from", ["take", 50], "resource_server_identifier"], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "permissions"] },
+    list: { method: "GET", path: "/users/{id}/effective-permissions", query: ["from", ["take", 50], "resource_server_identifier"], errors: E400_401_403_404_429, pagination: ["checkpoint", "permissions"] },
     sources: {
       roles: {
-        list: { method: "GET", path: "/users/{id}/effective-permissions/sources/effective-roles", query: ["from", ["take", 50], "resource_server_identifier", "permission_name"], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "roles"] },
+        list: { method: "GET", path: "/users/{id}/effective-permissions/sources/effective-roles", query: ["from", ["take", 50], "resource_server_identifier", "permission_name"], errors: E400_401_403_404_429, pagination: ["checkpoint", "roles"] },
       },
     },
   },
   effectiveRoles: {
-    list: { method: "GET", path: "/users/{id}/effective-roles", query: ["from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "roles"] },
+    list: { method: "GET", path: "/users/{id}/effective-roles", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "roles"] },
     sources: {
       groups: {
-        list: { method: "GET", path: "/users/{id}/effective-roles/sources/groups", query: ["role_id", "from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "groups"] },
+        list: { method: "GET", path: "/users/{id}/effective-roles/sources/groups", query: ["role_id", "from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "groups"] },
       },
     },
   },
   enrollments: {
-    get: { method: "GET", path: "/users/{id}/enrollments", errors: [400, 401, 403, 404, 429], noRequest: true },
+    get: { method: "GET", path: "/users/{id}/enrollments", errors: E400_401_403_404_429, noRequest: true },
   },
   federatedConnectionsTokensets: {
-    list: { method: "GET", path: "/users/{id}/federated-connections-tokensets", errors: [401, 403, 404, 429], noRequest: true },
-    delete: { method: "DELETE", path: "/users/{id}/federated-connections-tokensets/{tokenset_id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
+    list: { method: "GET", path: "/users/{id}/federated-connections-tokensets", errors: E401_403_404_429, noRequest: true },
+    delete: { method: "DELETE", path: "/users/{id}/federated-connections-tokensets/{tokenset_id}", response: "void", errors: E400_401_403_429, noRequest: true },
   },
   groups: {
-    get: { method: "GET", path: "/users/{id}/groups", query: ["fields", "include_fields", "from", ["take", 50]], errors: [400, 401, 403, 404, 429], pagination: ["checkpoint", "groups"] },
+    get: { method: "GET", path: "/users/{id}/groups", query: ["fields", "include_fields", "from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "groups"] },
   },
   identities: {
-    link: { method: "POST", path: "/users/{id}/identities", body: "json", errors: [400, 401, 403, 409, 429] },
-    delete: { method: "DELETE", path: "/users/{id}/identities/{provider}/{user_id}", errors: [400, 401, 403, 429], noRequest: true },
+    link: { method: "POST", path: "/users/{id}/identities", body: "json", errors: E400_401_403_409_429 },
+    delete: { method: "DELETE", path: "/users/{id}/identities/{provider}/{user_id}", errors: E400_401_403_429, noRequest: true },
   },
   logs: {
-    list: { method: "GET", path: "/users/{id}/logs", query: [["page", 0], ["per_page", 50], "sort", ["include_totals", true]], errors: [400, 401, 403, 429], pagination: ["offset", "logs"] },
+    list: { method: "GET", path: "/users/{id}/logs", query: [["page", 0], ["per_page", 50], "sort", ["include_totals", true]], errors: E400_401_403_429, pagination: ["offset", "logs"] },
   },
   multifactor: {
-    invalidateRememberBrowser: { method: "POST", path: "/users/{id}/multifactor/actions/invalidate-remember-browser", response: "void", errors: [400, 401, 403], noRequest: true },
-    deleteProvider: { method: "DELETE", path: "/users/{id}/multifactor/{provider}", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
+    invalidateRememberBrowser: { method: "POST", path: "/users/{id}/multifactor/actions/invalidate-remember-browser", response: "void", errors: E400_401_403, noRequest: true },
+    deleteProvider: { method: "DELETE", path: "/users/{id}/multifactor/{provider}", response: "void", errors: E400_401_403_404_429, noRequest: true },
   },
   organizations: {
-    list: { method: "GET", path: "/users/{id}/organizations", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: [401, 403, 404, 429], pagination: ["offset", "organizations"] },
+    list: { method: "GET", path: "/users/{id}/organizations", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E401_403_404_429, pagination: ["offset", "organizations"] },
   },
   permissions: {
-    list: { method: "GET", path: "/users/{id}/permissions", query: [["per_page", 50], ["page", 0], ["include_totals", true]], errors: [400, 401, 403, 404, 429], pagination: ["offset", "permissions"] },
-    create: { method: "POST", path: "/users/{id}/permissions", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
-    delete: { method: "DELETE", path: "/users/{id}/permissions", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
+    list: { method: "GET", path: "/users/{id}/permissions", query: [["per_page", 50], ["page", 0], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "permissions"] },
+    create: { method: "POST", path: "/users/{id}/permissions", body: "json", response: "void", errors: E400_401_403_404_429 },
+    delete: { method: "DELETE", path: "/users/{id}/permissions", body: "json", response: "void", errors: E400_401_403_404_429 },
   },
   riskAssessments: {
-    clear: { method: "POST", path: "/users/{id}/risk-assessments/clear", body: "json", response: "void", errors: [400, 401, 403, 429] },
+    clear: { method: "POST", path: "/users/{id}/risk-assessments/clear", body: "json", response: "void", errors: E400_401_403_429 },
   },
   roles: {
-    list: { method: "GET", path: "/users/{id}/roles", query: [["per_page", 50], ["page", 0], ["include_totals", true]], errors: [400, 401, 403, 404, 429], pagination: ["offset", "roles"] },
-    assign: { method: "POST", path: "/users/{id}/roles", body: "json", response: "void", errors: [400, 401, 403, 404, 429] },
-    delete: { method: "DELETE", path: "/users/{id}/roles", body: "json", response: "void", errors: [401, 403, 404, 429] },
+    list: { method: "GET", path: "/users/{id}/roles", query: [["per_page", 50], ["page", 0], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "roles"] },
+    assign: { method: "POST", path: "/users/{id}/roles", body: "json", response: "void", errors: E400_401_403_404_429 },
+    delete: { method: "DELETE", path: "/users/{id}/roles", body: "json", response: "void", errors: E401_403_404_429 },
   },
   refreshToken: {
-    list: { method: "GET", path: "/users/{user_id}/refresh-tokens", query: ["from", ["take", 50]], errors: [401, 403, 404, 429], pagination: ["checkpoint", "tokens"] },
-    delete: { method: "DELETE", path: "/users/{user_id}/refresh-tokens", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
+    list: { method: "GET", path: "/users/{user_id}/refresh-tokens", query: ["from", ["take", 50]], errors: E401_403_404_429, pagination: ["checkpoint", "tokens"] },
+    delete: { method: "DELETE", path: "/users/{user_id}/refresh-tokens", response: "void", errors: E400_401_403_404_429, noRequest: true },
   },
   sessions: {
-    list: { method: "GET", path: "/users/{user_id}/sessions", query: ["from", ["take", 50]], errors: [401, 403, 404, 429], pagination: ["checkpoint", "sessions"] },
-    delete: { method: "DELETE", path: "/users/{user_id}/sessions", response: "void", errors: [400, 401, 403, 404, 429], noRequest: true },
+    list: { method: "GET", path: "/users/{user_id}/sessions", query: ["from", ["take", 50]], errors: E401_403_404_429, pagination: ["checkpoint", "sessions"] },
+    delete: { method: "DELETE", path: "/users/{user_id}/sessions", response: "void", errors: E400_401_403_404_429, noRequest: true },
   },
 };

@@ -13,6 +13,7 @@ import type {
   VerifiableCredentialTemplateResponse,
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
+import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
 
 export interface VerifiableCredentials {
   readonly verification: VerifiableCredentialsVerification;
@@ -38,11 +39,11 @@ export interface VerifiableCredentialsVerificationTemplates {
 export const verifiableCredentialsTable: ResourceTable = {
   verification: {
     templates: {
-      list: { method: "GET", path: "/verifiable-credentials/verification/templates", query: ["from", ["take", 50]], errors: [400, 401, 403, 429], pagination: ["checkpoint", "templates"] },
-      create: { method: "POST", path: "/verifiable-credentials/verification/templates", body: "json", errors: [400, 401, 403, 409, 429] },
-      get: { method: "GET", path: "/verifiable-credentials/verification/templates/{id}", errors: [400, 401, 403, 404, 429], noRequest: true },
-      delete: { method: "DELETE", path: "/verifiable-credentials/verification/templates/{id}", response: "void", errors: [400, 401, 403, 429], noRequest: true },
-      update: { method: "PATCH", path: "/verifiable-credentials/verification/templates/{id}", body: "json", errors: [400, 401, 403, 409, 429] },
+      list: { method: "GET", path: "/verifiable-credentials/verification/templates", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "templates"] },
+      create: { method: "POST", path: "/verifiable-credentials/verification/templates", body: "json", errors: E400_401_403_409_429 },
+      get: { method: "GET", path: "/verifiable-credentials/verification/templates/{id}", errors: E400_401_403_404_429, noRequest: true },
+      delete: { method: "DELETE", path: "/verifiable-credentials/verification/templates/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+      update: { method: "PATCH", path: "/verifiable-credentials/verification/templates/{id}", body: "json", errors: E400_401_403_409_429 },
     },
   },
 };

@@ -1,0 +1,45 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLoopbackServer } from "../helpers/loopback-server.js";
+
+// These run the built package (dist/), resolved by its own name through package.json "exports".
+const run = promisify(execFile);
+const fixtures = join(import.meta.dirname, "fixtures");
+const tsc = join(import.meta.dirname, "../../node_modules/typescript/bin/tsc");
+
+let server: Awaited<ReturnType<typeof startLoopbackServer>>;
+beforeAll(async () => {
+  server = await startLoopbackServer();
+  server.handle((req, res) => {
+    const id = decodeURIComponent(req.url!.split("/").pop()!);
+    if (id === "auth0|missing") return void res.writeHead(404, { "content-type": "application/json" }).end('{"statusCode":404}');
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ user_id: id, auth: req.headers.authorization }));
+  });
+});
+afterAll(() => server.close());
+
+const env = () => ({ ...process.env, DOMAIN: server.domain });
+
+describe("consumers of the built package", () => {
+  it("a plain CommonJS program can require('auth0') and call the API", async () => {
+    const { stdout } = await run(process.execPath, [join(fixtures, "plain.cjs")], { env: env() });
+    expect(JSON.parse(stdout)).toEqual({ user: { user_id: "auth0|cjs", auth: "Bearer cjs-token" }, notFound: true, enumValue: "v3" });
+  });
+
+  it("an ES module program can import it", async () => {
+    const { stdout } = await run(process.execPath, [join(fixtures, "plain.mjs")], { env: env() });
+    expect(JSON.parse(stdout)).toEqual({ user: { user_id: "auth0|esm", auth: "Bearer esm-token" }, notFound: true, enumValue: "v3" });
+  });
+
+  it("a CommonJS test runner (node:test) can require it", async () => {
+    const { stdout } = await run(process.execPath, ["--test", join(fixtures, "runner.test.cjs")], { env: env() });
+    expect(stdout).toMatch(/# pass 1/);
+    expect(stdout).toMatch(/# fail 0/);
+  });
+
+  it.each(["ts-nodenext", "ts-bundler", "ts-cjs"])("TypeScript resolves its types with %s", async (project) => {
+    await expect(run(process.execPath, [tsc, "-p", join(fixtures, project, "tsconfig.json")])).resolves.toBeDefined();
+  }, 60_000);
+});

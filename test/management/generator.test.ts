@@ -1,0 +1,151 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../scripts/generate/cli.js";
+import { generate, HEADER } from "../../scripts/generate/generate.js";
+import { loadInputs } from "../../scripts/generate/load.js";
+import { isEndpoint, type Endpoint, type ResourceTable } from "../../src/management/endpoint.js";
+import { resourceTables } from "../../src/management/generated/resources/index.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const generated = join(root, "src/management/generated");
+const fallbacks = join(root, "scripts/generate/FALLBACKS.md");
+const spec = resolve(root, "../shared/specs/management-api.openapi.json");
+const compat = resolve(root, "../shared/compat/management-v5.json");
+const hasShared = existsSync(resolve(root, "../shared")) && existsSync(spec) && existsSync(compat);
+if (!hasShared) {
+  console.info("generator.test: ../shared is absent, so the checks against the OpenAPI document and the v5 table were skipped");
+}
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const directory of temporary) rmSync(directory, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const directory = mkdtempSync(join(tmpdir(), "auth0-generate-"));
+  temporary.push(directory);
+  return directory;
+}
+
+/** Relative path (with `/`) → content, for every file under `directory`. */
+function readTree(directory: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (current: string): void => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else files.set(relative(directory, path).split(sep).join("/"), readFileSync(path, "utf8"));
+    }
+  };
+  visit(directory);
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Every endpoint of the tables, by its dot path from the client (`users.roles.list`). */
+function endpoints(table: ResourceTable, prefix = ""): Map<string, Endpoint> {
+  const found = new Map<string, Endpoint>();
+  for (const [name, entry] of Object.entries(table)) {
+    if (isEndpoint(entry)) found.set(`${prefix}${name}`, entry);
+    else for (const [path, endpoint] of endpoints(entry, `${prefix}${name}.`)) found.set(path, endpoint);
+  }
+  return found;
+}
+
+interface CompatEntry {
+  method: string;
+  http: string;
+  path: string | null;
+  requestArg: string | null;
+  query: { wire: string; default?: string | number | boolean }[];
+  body: "json" | "multipart" | null;
+  multipartFields?: { wire: string; kind: string; sentOnlyIfNotNull: boolean; stringified: boolean }[];
+  pagination: { kind: string; itemsField: string } | null;
+  responseKind: string;
+  errors: number[];
+}
+
+function readCompat(): CompatEntry[] {
+  return (JSON.parse(readFileSync(compat, "utf8")) as CompatEntry[]).filter((entry) => entry.method !== "fetch");
+}
+
+/** The descriptor the table should hold for a compat entry. */
+function expectedEndpoint(entry: CompatEntry): Endpoint {
+  const parts = entry.multipartFields?.map((field) => {
+    const flags = `${field.sentOnlyIfNotNull ? "o" : ""}${field.stringified ? "s" : ""}`;
+    return flags ? [field.wire, field.kind, flags] : [field.wire, field.kind];
+  });
+  const response = entry.responseKind === "void" ? "void" : entry.responseKind === "sse-stream" ? "sse" : undefined;
+  const endpoint: Record<string, unknown> = {
+    method: entry.http,
+    path: entry.path,
+    ...(entry.query.length
+      ? { query: entry.query.map((param) => (param.default === undefined ? param.wire : [param.wire, param.default])) }
+      : {}),
+    ...(entry.body ? { body: entry.body } : {}),
+    ...(entry.body === "multipart" ? { parts } : {}),
+    ...(response ? { response } : {}),
+    errors: entry.errors,
+    ...(entry.pagination ? { pagination: [entry.pagination.kind, entry.pagination.itemsField] } : {}),
+    ...(entry.requestArg === null ? { noRequest: true } : {}),
+  };
+  return endpoint as unknown as Endpoint;
+}
+
+describe("the Management API generator", () => {
+  it("commits tables holding the 429 endpoint methods of v5", () => {
+    expect(endpoints(resourceTables).size).toBe(429);
+    expect(Object.keys(resourceTables)).toHaveLength(45);
+  });
+
+  it("marks every generated file as generated", () => {
+    for (const [path, content] of readTree(generated)) {
+      expect(content.startsWith(`${HEADER}\n`), path).toBe(true);
+    }
+  });
+
+  it("exits cleanly with a message when its inputs are absent", () => {
+    const lines: string[] = [];
+    const out = tempDir();
+    const code = main(["--spec", join(out, "missing.json"), "--compat", join(out, "missing-too.json"), "--out", join(out, "generated")], (line) =>
+      lines.push(line),
+    );
+    expect(code).toBe(0);
+    expect(lines.join("\n")).toMatch(/input not found/);
+    expect(existsSync(join(out, "generated"))).toBe(false);
+  });
+
+  it.runIf(hasShared)("reproduces the committed output byte for byte", () => {
+    const out = tempDir();
+    const report = join(out, "FALLBACKS.md");
+    const code = main(["--spec", spec, "--compat", compat, "--out", join(out, "generated"), "--fallbacks", report], () => undefined);
+    expect(code).toBe(0);
+    const fresh = readTree(join(out, "generated"));
+    const committed = readTree(generated);
+    expect([...fresh.keys()]).toEqual([...committed.keys()]);
+    for (const [path, content] of fresh) {
+      // A message naming the file beats a diff of a 50 KB string.
+      expect(content === committed.get(path), `${path} differs from the committed file: run npm run generate`).toBe(true);
+    }
+    expect(readFileSync(report, "utf8")).toBe(readFileSync(fallbacks, "utf8"));
+  });
+
+  it.runIf(hasShared)("gives identical output when run twice", () => {
+    const first = generate(loadInputs(spec, compat));
+    const second = generate(loadInputs(spec, compat));
+    expect([...second.files]).toEqual([...first.files]);
+    expect(second.fallbacksReport).toBe(first.fallbacksReport);
+  });
+
+  it.runIf(hasShared)("describes every v5 method as the compatibility table does", () => {
+    const tables = endpoints(resourceTables);
+    const entries = readCompat();
+    expect(entries).toHaveLength(429);
+    expect([...tables.keys()].sort()).toEqual(entries.map((entry) => entry.method).sort());
+    for (const entry of entries) {
+      expect(tables.get(entry.method), entry.method).toEqual(expectedEndpoint(entry));
+    }
+  });
+});
