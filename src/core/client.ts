@@ -84,6 +84,7 @@ export abstract class CoreClient {
   readonly #options: ResolvedClientOptions;
   readonly #logger: LevelledLogger | undefined;
   readonly #onHookError: (error: unknown) => void;
+  readonly #fetchOptions: Readonly<Record<string, unknown>> | undefined;
 
   protected constructor(options: CoreClientOptions & { domain?: unknown }, config: CoreClientConfig) {
     if (options === null || typeof options !== "object") throw new InvalidInputError("options", "Client options must be an object");
@@ -115,6 +116,7 @@ export abstract class CoreClient {
     });
 
     this.#options = resolved;
+    this.#fetchOptions = options.agent === undefined ? undefined : Object.freeze({ dispatcher: options.agent });
     this.#logger = container.resolve(Tokens.logger);
     this.#onHookError = (error) => this.#logger?.log("warn", "auth0: a hook threw", error);
     this.lifecycle = container.resolve(Tokens.hooks);
@@ -202,6 +204,7 @@ export abstract class CoreClient {
       operation: call.operation,
       attempt: 0,
       context: call.context ?? {},
+      fetchOptions: this.#fetchOptions,
     };
   }
 }

@@ -37,6 +37,8 @@ export interface PipelineRequest {
   attempt: number;
   /** Per-call scratch space for middleware and plugins. */
   context: Record<string, unknown>;
+  /** Extra `fetch` init fields for the transport, e.g. an undici `dispatcher` for mTLS (from the client's `agent`). */
+  fetchOptions?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export interface PipelineResponse {

@@ -23,6 +23,11 @@ export interface CoreClientOptions {
   fetcher?: CustomFetcher;
   /** Middleware added at construction, each optionally placed before or after a named link. */
   middleware?: ReadonlyArray<Middleware | MiddlewareEntry>;
+  /**
+   * Passed to `fetch` as `dispatcher` on runtimes that support it (Node's undici): a custom agent, e.g. for mTLS
+   * or a proxy. Ignored elsewhere.
+   */
+  agent?: unknown;
   /** Plugins applied after the class's preset ones. */
   plugins?: readonly Plugin[];
 }

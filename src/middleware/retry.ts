@@ -16,6 +16,13 @@ export interface RetryOptions {
   retryNonIdempotent?: boolean;
   /** Which statuses to retry (default: 408, 429 and 5xx). */
   statuses?: (status: number) => boolean;
+  /** Which network error codes to retry for idempotent requests (default: ECONNRESET, EPIPE, ECONNABORTED and undici's socket errors). */
+  networkCodes?: ReadonlySet<string>;
+  /**
+   * Replaces the wait policy: the delay before retry number `retry` (1, 2, …). Default: `Retry-After`, then
+   * `X-RateLimit-Reset`, then exponential backoff from `initialDelayMs` with ±10% jitter.
+   */
+  delay?: (retry: number, response: PipelineResponse | undefined) => number;
   /** Source of randomness for jitter (tests pin it). */
   random?: () => number;
   /** How to wait (tests observe the delays without spending them). */
@@ -46,6 +53,7 @@ export function retry(options: RetryOptions = {}): Middleware {
   const random = options.random ?? Math.random;
   const onHookError = options.onHookError ?? (() => undefined);
   const wait = options.sleep ?? sleep;
+  const maybeSentCodes = options.networkCodes ?? MAYBE_SENT_CODES;
 
   const reasonToRetry = (request: PipelineRequest, response: PipelineResponse | undefined, error: unknown): RetryReason | undefined => {
     const idempotent = options.retryNonIdempotent === true || IDEMPOTENT.has(request.method);
@@ -54,7 +62,7 @@ export function retry(options: RetryOptions = {}): Middleware {
       return idempotent || NOT_PROCESSED_STATUSES.has(response.status) ? { kind: "status", status: response.status } : undefined;
     }
     if (error instanceof NetworkError && error.code !== undefined) {
-      if (NOT_SENT_CODES.has(error.code) || (idempotent && MAYBE_SENT_CODES.has(error.code))) return { kind: "network", code: error.code };
+      if (NOT_SENT_CODES.has(error.code) || (idempotent && maybeSentCodes.has(error.code))) return { kind: "network", code: error.code };
     }
     return undefined;
   };
@@ -91,7 +99,7 @@ export function retry(options: RetryOptions = {}): Middleware {
         throw failure;
       }
       await discard(response);
-      const delayMs = Math.max(0, Math.round(delayFor(response, attempt)));
+      const delayMs = Math.max(0, Math.round(options.delay ? options.delay(attempt + 1, response) : delayFor(response, attempt)));
       if (options.hooks) await emit(options.hooks, "request:retry", { request, attempt: attempt + 1, reason, delayMs }, onHookError);
       if (request.signal?.aborted) throw new RequestAbortedError(request.signal.reason);
       await wait(delayMs, request.signal);

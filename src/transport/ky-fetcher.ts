@@ -27,6 +27,7 @@ export function kyFetcher(): Fetcher {
     let response: Response;
     try {
       response = await ky(request.url, {
+        ...request.fetchOptions,
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
