@@ -54,6 +54,8 @@ export interface CallSpec {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: BodyInit | undefined;
   readonly responseBody?: ResponseBodyMode;
+  /** Leave out the client's `headers` option (telemetry is still sent): for calls to another API, like the token request. */
+  readonly withoutClientHeaders?: boolean;
   readonly options?: RequestOptions | undefined;
   readonly context?: Record<string, unknown>;
 }
@@ -187,7 +189,12 @@ export abstract class CoreClient {
     if (search !== "") url.search = search;
 
     const headers: Record<string, string> = {};
-    await mergeHeaders(headers, resolved.headers);
+    if (call.withoutClientHeaders) {
+      const telemetry = resolved.headers["auth0-client"];
+      if (typeof telemetry === "string") headers["auth0-client"] = telemetry;
+    } else {
+      await mergeHeaders(headers, resolved.headers);
+    }
     if (call.headers) Object.assign(headers, call.headers);
     if (options.headers) await mergeHeaders(headers, options.headers);
     for (const name in headers) assertHeader(name, headers[name]!);

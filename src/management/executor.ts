@@ -95,7 +95,7 @@ export class ManagementExecutor {
     const first = await this.execute(method, endpoint, args);
     return new Page(first, {
       items: (response) => pageItems(endpoint, response),
-      hasNext: (response) => hasNextOffsetPage(endpoint, response, index, perPage),
+      hasNext: (response) => hasNextOffsetPage(endpoint, response, index, perPage, args.request),
       next: async () => {
         const result = await this.execute(method, endpoint, args, { page: index + 1 });
         index += 1;

@@ -7,6 +7,7 @@ import type { ResourceTable } from "./endpoint.js";
 import { ManagementExecutor, toManagementError } from "./executor.js";
 import { resourceTables, type ManagementResources } from "./generated/resources/index.js";
 import { buildResource, defineCachedGetter } from "./resource.js";
+import type { TokenCache } from "./token-cache.js";
 import { ClientCredentialsTokenProvider, staticTokenProvider, type TokenSupplier } from "./token-provider.js";
 
 /** Options every variant of `ManagementClientOptions` shares. */
@@ -17,6 +18,8 @@ export interface ManagementClientBaseOptions extends CoreClientOptions {
   audience?: string;
   /** Add `Auth0-Custom-Domain` to the endpoints that accept it (emails, tickets, users, invitations). */
   withCustomDomainHeader?: string;
+  /** Where client-credentials tokens are kept (default: in memory). Share one store to share one token. */
+  tokenCache?: TokenCache;
 }
 
 export interface ManagementClientOptionsWithToken extends ManagementClientBaseOptions {
@@ -172,5 +175,6 @@ function createTokenProvider(
     },
     audience,
     tools,
+    options.tokenCache,
   );
 }

@@ -1,14 +1,13 @@
 import type { Endpoint } from "./endpoint.js";
 
 /**
- * Offset lists that Auth0 serves only up to 1,000 records (page × per_page beyond that is a 400); the rest of such a
- * list needs a search or checkpoint pagination. Walking a page stops there instead of failing on page 1,001.
+ * Searches that Auth0 answers only up to 1,000 records (asking for a page past that is a 400): a user search (`q`)
+ * and a log search (`search`). Walking such a search stops at the limit instead of failing on the page after it; the rest
+ * needs a narrower search or an export job.
  */
-const OFFSET_RECORD_LIMIT: Readonly<Record<string, number>> = {
-  "/users": 1000,
-  "/logs": 1000,
-  "/organizations": 1000,
-  "/roles/{id}/users": 1000,
+const SEARCH_RECORD_LIMIT: Readonly<Record<string, { readonly param: string; readonly limit: number }>> = {
+  "/users": { param: "q", limit: 1000 },
+  "/logs": { param: "search", limit: 1000 },
 };
 
 type Json = Record<string, unknown>;
@@ -20,14 +19,20 @@ export function pageItems<T>(endpoint: Endpoint, response: unknown): T[] {
 }
 
 /** Offset lists: is there a page after the one at `pageIndex` of `perPage` items? */
-export function hasNextOffsetPage(endpoint: Endpoint, response: unknown, pageIndex: number, perPage: number): boolean {
+export function hasNextOffsetPage(
+  endpoint: Endpoint,
+  response: unknown,
+  pageIndex: number,
+  perPage: number,
+  request: Record<string, unknown> | undefined,
+): boolean {
   const count = pageItems(endpoint, response).length;
   if (count === 0) return false;
   const meta = (Array.isArray(response) ? {} : (response ?? {})) as Json;
   const start = typeof meta.start === "number" ? meta.start : pageIndex * perPage;
   const reached = start + count;
-  const limit = OFFSET_RECORD_LIMIT[endpoint.path];
-  if (limit !== undefined && reached >= limit) return false;
+  const search = SEARCH_RECORD_LIMIT[endpoint.path];
+  if (search !== undefined && request?.[search.param] !== undefined && reached >= search.limit) return false;
   // With totals the answer is exact, so no empty request is made at the end of the list.
   if (typeof meta.total === "number") return reached < meta.total;
   // Without them, a full page suggests more; the server's own `limit` wins over the request's per_page (it caps it).

@@ -2,8 +2,11 @@ import type { TokenProviderTools } from "../core/client.js";
 import { emit } from "../core/hooks.js";
 import type { TokenProvider } from "../core/token-provider.js";
 import { addClientAuthentication, type ClientCredentials } from "../auth/client-authentication.js";
+import { AuthApiError, ResponseError } from "../auth/errors.js";
 import { authErrorFor, toAuthTransportError } from "../auth/token-response.js";
+import type { PipelineResponse } from "../core/http.js";
 import { ManagementError } from "./errors.js";
+import { memoryTokenCache, type CachedToken, type TokenCache } from "./token-cache.js";
 
 /** The `token` option: a token, or a function returning one (called per request, so it can rotate). */
 export type TokenSupplier = string | (() => string | null | undefined | Promise<string | null | undefined>);
@@ -23,9 +26,27 @@ export function staticTokenProvider(token: TokenSupplier): TokenProvider {
 /** Renew this long before the token expires, so a request never leaves with a token about to lapse. */
 const EXPIRY_MARGIN_MS = 10_000;
 
+const fresh = (token: CachedToken | undefined): token is CachedToken => token !== undefined && Date.now() < token.expiresAt - EXPIRY_MARGIN_MS;
+
 /**
- * Client-credentials tokens for the Management API: fetched on first use, cached until shortly before they expire,
- * one request shared by all concurrent callers, and dropped when the API rejects them (401).
+ * The token endpoint refused the client-credentials grant. An `AuthApiError` (as v5 throws), whose message says it
+ * came from the token endpoint, so it is not mistaken for the Management API rejecting a request.
+ */
+export class TokenEndpointError extends AuthApiError {
+  override name = "TokenEndpointError";
+  readonly tokenUrl: string;
+
+  constructor(source: AuthApiError, tokenUrl: string) {
+    super(source.error, source.error_description, source.statusCode, source.body, source.headers);
+    this.tokenUrl = tokenUrl;
+    this.message = `The token endpoint ${tokenUrl} refused the client-credentials grant (${source.statusCode}): ${source.message}`;
+  }
+}
+
+/**
+ * Client-credentials tokens for the Management API: fetched on first use through the client's own chain, kept in a
+ * cache until shortly before they expire, one request shared by all concurrent callers, and dropped when the API
+ * rejects them (401).
  */
 export class ClientCredentialsTokenProvider implements TokenProvider {
   readonly #credentials: ClientCredentials;
@@ -33,32 +54,51 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
   readonly #tokenUrl: string;
   readonly #assertionAudience: string;
   readonly #tools: TokenProviderTools;
-  #cached: { token: string; expiresAt: number } | undefined;
+  readonly #cache: TokenCache;
+  readonly #cacheKey: string;
+  #current: CachedToken | undefined;
   #pending: Promise<string> | undefined;
 
-  constructor(credentials: ClientCredentials, audience: string, tools: TokenProviderTools) {
+  constructor(credentials: ClientCredentials, audience: string, tools: TokenProviderTools, cache: TokenCache = memoryTokenCache()) {
     this.#credentials = credentials;
     this.#audience = audience;
     this.#tools = tools;
+    this.#cache = cache;
     const origin = tools.options.origin;
     const tokenOrigin = credentials.useMTLS ? origin.replace("://", "://mtls.") : origin;
     this.#tokenUrl = `${tokenOrigin}/oauth/token`;
     this.#assertionAudience = `${tokenOrigin}/`;
+    this.#cacheKey = `auth0:token:${origin}:${credentials.clientId}:${audience}`;
   }
 
   getToken(): Promise<string> {
-    const cached = this.#cached;
-    if (cached !== undefined && Date.now() < cached.expiresAt - EXPIRY_MARGIN_MS) return Promise.resolve(cached.token);
-    return (this.#pending ??= this.#fetch().finally(() => {
+    // The common case is synchronous: a token in hand that is still fresh.
+    if (fresh(this.#current)) return Promise.resolve(this.#current.accessToken);
+    return (this.#pending ??= this.#refresh().finally(() => {
       this.#pending = undefined;
     }));
   }
 
   invalidate(token: string): void {
-    if (this.#cached?.token === token) this.#cached = undefined;
+    if (this.#current?.accessToken !== token) return;
+    this.#current = undefined;
+    void Promise.resolve(this.#cache.delete(this.#cacheKey)).catch(this.#tools.onHookError);
   }
 
-  async #fetch(): Promise<string> {
+  async #refresh(): Promise<string> {
+    const cached = await this.#cache.get(this.#cacheKey);
+    if (fresh(cached) && cached.accessToken !== this.#current?.accessToken) {
+      this.#current = cached;
+      return cached.accessToken;
+    }
+    const token = await this.#fetch();
+    this.#current = token;
+    await this.#cache.set(this.#cacheKey, token);
+    await emit(this.#tools.hooks, "token:refreshed", { audience: this.#audience, expiresAt: token.expiresAt }, this.#tools.onHookError);
+    return token.accessToken;
+  }
+
+  async #fetch(): Promise<CachedToken> {
     const payload: Record<string, string> = { client_id: this.#credentials.clientId, audience: this.#audience };
     await addClientAuthentication(payload, this.#credentials, this.#assertionAudience);
     payload.grant_type = "client_credentials";
@@ -68,18 +108,24 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
         path: this.#tokenUrl,
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams(payload).toString(),
+        // As in v5: the Management client's custom headers are for the Management API only.
+        withoutClientHeaders: true,
       },
       toAuthTransportError,
     );
-    if (response.status < 200 || response.status >= 300) throw authErrorFor(response);
+    if (response.status < 200 || response.status >= 300) throw this.#endpointError(response);
     const body = response.body as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (typeof body?.access_token !== "string" || body.access_token === "") {
-      throw new ManagementError({ message: "The token endpoint returned no access_token", statusCode: response.status });
+      throw new ManagementError({ message: `The token endpoint ${this.#tokenUrl} returned no access_token`, statusCode: response.status });
     }
-    const expiresIn = typeof body.expires_in === "number" ? body.expires_in : Number(body.expires_in ?? 86_400);
-    const expiresAt = Date.now() + expiresIn * 1000;
-    this.#cached = { token: body.access_token, expiresAt };
-    await emit(this.#tools.hooks, "token:refreshed", { audience: this.#audience, expiresAt }, this.#tools.onHookError);
-    return body.access_token;
+    const expiresIn = Number(body.expires_in ?? 86_400);
+    return { accessToken: body.access_token, expiresAt: Date.now() + (Number.isFinite(expiresIn) ? expiresIn : 86_400) * 1000 };
+  }
+
+  #endpointError(response: PipelineResponse): Error {
+    const error = authErrorFor(response);
+    if (error instanceof AuthApiError) return new TokenEndpointError(error, this.#tokenUrl);
+    const text = (error as ResponseError).body;
+    return new ResponseError(response.status, text, response.headers, `The token endpoint ${this.#tokenUrl} answered ${response.status} with a body that is not JSON`);
   }
 }

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManagementClient } from "../../src/management/management-client.js";
+import { startLoopbackServer } from "../helpers/loopback-server.js";
+
+let server: Awaited<ReturnType<typeof startLoopbackServer>>;
+beforeAll(async () => void (server = await startLoopbackServer()));
+afterAll(() => server.close());
+
+describe("events.subscribe (server-sent events)", () => {
+  it("yields each event parsed, as an async iterable, asking for text/event-stream with the query", async () => {
+    server.handle((req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(': keep-alive\n\n');
+      res.write('id: 1\nevent: user.created\ndata: {"type":"user.created","data":{"id":"u1"}}\n\n');
+      res.write('data: {"type":"user.deleted",\ndata: "data":{"id":"u2"}}\n\n');
+      res.end();
+    });
+    const client = new ManagementClient({ domain: server.domain, token: "t" });
+    const stream = await client.events.subscribe({ event_type: ["user.created", "user.deleted"] });
+    const events: unknown[] = [];
+    for await (const event of stream) events.push(event);
+    expect(events).toEqual([
+      { type: "user.created", data: { id: "u1" } },
+      { type: "user.deleted", data: { id: "u2" } },
+    ]);
+    const request = server.requests.at(-1)!;
+    expect(request.url).toBe("/api/v2/events?event_type=user.created&event_type=user.deleted");
+    expect(request.headers.accept).toBe("text/event-stream");
+  });
+
+  it("stays open past the per-attempt timeout once it started, and stops cleanly on abort", async () => {
+    let closed = false;
+    server.handle((req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      let n = 0;
+      const timer = setInterval(() => res.write(`data: {"n":${++n}}\n\n`), 30);
+      req.socket.on("close", () => {
+        closed = true;
+        clearInterval(timer);
+      });
+    });
+    const controller = new AbortController();
+    const client = new ManagementClient({ domain: server.domain, token: "t", timeoutInSeconds: 0.05 });
+    const stream = await client.events.subscribe({}, { abortSignal: controller.signal });
+    const seen: number[] = [];
+    for await (const event of stream as AsyncIterable<{ n: number }>) {
+      seen.push(event.n);
+      if (seen.length === 4) controller.abort();
+    }
+    expect(seen).toEqual([1, 2, 3, 4]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(true);
+  });
+
+  it("closes the connection when the loop breaks early", async () => {
+    let closed = false;
+    server.handle((req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      const timer = setInterval(() => res.write('data: {"x":1}\n\n'), 20);
+      req.socket.on("close", () => ((closed = true), clearInterval(timer)));
+    });
+    const stream = await new ManagementClient({ domain: server.domain, token: "t" }).events.subscribe();
+    for await (const _event of stream) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(true);
+  });
+});

@@ -1,0 +1,151 @@
+import { exportSPKI, generateKeyPair, exportPKCS8, jwtVerify, importSPKI } from "jose";
+import nock from "nock";
+import { afterEach, describe, expect, it } from "vitest";
+import { AuthApiError } from "../../src/auth/errors.js";
+import { ManagementClient } from "../../src/management/management-client.js";
+import type { CachedToken, TokenCache } from "../../src/management/token-cache.js";
+import { TokenEndpointError } from "../../src/management/token-provider.js";
+
+const DOMAIN = "tenant.example.com";
+const ORIGIN = `https://${DOMAIN}`;
+afterEach(() => nock.cleanAll());
+
+function tokenEndpoint(tokens: string[], expiresIn = 86_400) {
+  const bodies: URLSearchParams[] = [];
+  let n = 0;
+  const scope = nock(ORIGIN)
+    .post("/oauth/token")
+    .times(tokens.length)
+    .delay(20)
+    .reply(function (_uri, body) {
+      bodies.push(new URLSearchParams(body as string));
+      return [200, { access_token: tokens[n++], token_type: "Bearer", expires_in: expiresIn }];
+    });
+  return { scope, bodies };
+}
+
+describe("the client-credentials token provider", () => {
+  it("makes exactly one token request for 200 concurrent first calls, and uses the token on each", async () => {
+    const { bodies } = tokenEndpoint(["tok-1"]);
+    const api = nock(ORIGIN, { reqheaders: { authorization: "Bearer tok-1" } }).get(/\/api\/v2\/users\/.*/).times(200).reply(200, { ok: true });
+    const client = new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "csecret" });
+    await Promise.all(Array.from({ length: 200 }, (_, i) => client.users.get(`u${i}`)));
+    expect(bodies).toHaveLength(1);
+    expect(api.isDone()).toBe(true);
+  });
+
+  it("sends the grant like v5: form-encoded client_id, audience (default https://{domain}/api/v2/), client_secret, grant_type", async () => {
+    let raw = "";
+    nock(ORIGIN, { reqheaders: { "content-type": "application/x-www-form-urlencoded" } })
+      .post("/oauth/token", (body) => ((raw = new URLSearchParams(body).toString()), true))
+      .reply(200, { access_token: "t", expires_in: 60 });
+    nock(ORIGIN).get("/api/v2/users/u").reply(200, {});
+    await new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "c s" }).users.get("u");
+    expect(raw).toBe(`client_id=cid&audience=${encodeURIComponent(`${ORIGIN}/api/v2/`)}&client_secret=c+s&grant_type=client_credentials`);
+  });
+
+  it("uses a custom audience, and never forwards the client's custom headers to the token endpoint", async () => {
+    const { bodies } = tokenEndpoint(["t"]);
+    nock(ORIGIN).get("/api/v2/users/u").reply(200, {});
+    const seen: string[] = [];
+    const client = new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "s", audience: "https://custom/api", headers: { "x-app": "mine" } });
+    client.lifecycle.hook("request:start", ({ request }) => void seen.push(`${request.url.pathname}:${request.headers["x-app"] ?? "-"}`));
+    await client.users.get("u");
+    expect(bodies[0]!.get("audience")).toBe("https://custom/api");
+    expect(seen).toEqual(["/api/v2/users/u:mine", "/oauth/token:-"]);
+  });
+
+  it("refreshes the token 10 s before it expires", async () => {
+    const { bodies } = tokenEndpoint(["short", "long"], 5); // expires within the 10 s margin: stale at once
+    nock(ORIGIN).get("/api/v2/users/a").reply(200, {}).get("/api/v2/users/b").reply(200, {});
+    const client = new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "s" });
+    await client.users.get("a");
+    await client.users.get("b");
+    expect(bodies).toHaveLength(2);
+  });
+
+  it("on a 401 from the API drops the token and replays the call once with a fresh one", async () => {
+    tokenEndpoint(["revoked", "fresh"]);
+    nock(ORIGIN)
+      .get("/api/v2/users/u").matchHeader("authorization", "Bearer revoked").reply(401, { message: "Invalid token" })
+      .get("/api/v2/users/u").matchHeader("authorization", "Bearer fresh").reply(200, { user_id: "u" });
+    const client = new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "s" });
+    expect(await client.users.get("u")).toEqual({ user_id: "u" });
+  });
+
+  it("does not replay a 401 with a fixed token (nothing to refresh)", async () => {
+    const scope = nock(ORIGIN).get("/api/v2/users/u").reply(401, { message: "Invalid token" });
+    await expect(new ManagementClient({ domain: DOMAIN, token: "fixed" }).users.get("u")).rejects.toMatchObject({ name: "UnauthorizedError", statusCode: 401 });
+    scope.done();
+  });
+
+  it("reports a token-endpoint failure as such, not as an API 401", async () => {
+    nock(ORIGIN).post("/oauth/token").reply(401, { error: "access_denied", error_description: "Unauthorized" });
+    const api = nock(ORIGIN).get("/api/v2/users/u").reply(200, {});
+    const error = await new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "wrong" }).users.get("u").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenEndpointError);
+    expect(error).toBeInstanceOf(AuthApiError);
+    expect(error).toMatchObject({ error: "access_denied", statusCode: 401 });
+    expect((error as Error).message).toMatch(/token endpoint https:\/\/tenant\.example\.com\/oauth\/token refused/);
+    expect((error as Error).message).not.toContain("wrong");
+    expect(api.isDone()).toBe(false);
+  });
+
+  it("keeps tokens in a pluggable cache: a fresh cached token is used without a request, and a 401 deletes it", async () => {
+    const store = new Map<string, CachedToken>();
+    const calls: string[] = [];
+    const cache: TokenCache = {
+      get: async (key) => (calls.push(`get ${key}`), store.get(key)),
+      set: async (key, token) => void (calls.push(`set ${token.accessToken}`), store.set(key, token)),
+      delete: async (key) => void (calls.push("delete"), store.delete(key)),
+    };
+    const key = `auth0:token:${ORIGIN}:cid:${ORIGIN}/api/v2/`;
+    store.set(key, { accessToken: "shared", expiresAt: Date.now() + 3_600_000 });
+    nock(ORIGIN).get("/api/v2/users/u").matchHeader("authorization", "Bearer shared").reply(401, {});
+    tokenEndpoint(["new"]);
+    nock(ORIGIN).get("/api/v2/users/u").matchHeader("authorization", "Bearer new").reply(200, { ok: 1 });
+    const client = new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "s", tokenCache: cache });
+    expect(await client.users.get("u")).toEqual({ ok: 1 });
+    expect(calls).toEqual([`get ${key}`, "delete", `get ${key}`, "set new"]);
+    expect(store.get(key)?.accessToken).toBe("new");
+  });
+
+  it.each(["RS256", "PS256", "ES256"] as const)("authenticates with a private_key_jwt assertion (%s, RFC 7523)", async (alg) => {
+    const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+    const pem = await exportPKCS8(privateKey);
+    let form = new URLSearchParams();
+    nock(ORIGIN).post("/oauth/token", (body) => ((form = new URLSearchParams(body)), true)).reply(200, { access_token: "t", expires_in: 60 });
+    nock(ORIGIN).get("/api/v2/users/u").reply(200, {});
+    await new ManagementClient({ domain: DOMAIN, clientId: "cid", clientAssertionSigningKey: pem, clientAssertionSigningAlg: alg }).users.get("u");
+    expect(form.get("client_secret")).toBeNull();
+    expect(form.get("client_assertion_type")).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+    const verified = await jwtVerify(form.get("client_assertion")!, await importSPKI(await exportSPKI(publicKey), alg), { audience: `${ORIGIN}/`, issuer: "cid", subject: "cid" });
+    expect(verified.protectedHeader.alg).toBe(alg);
+    expect(typeof verified.payload.jti).toBe("string");
+    expect(verified.payload.exp! - verified.payload.iat!).toBe(120);
+  });
+
+  it("with useMTLS asks https://mtls.{domain}/oauth/token", async () => {
+    const scope = nock(`https://mtls.${DOMAIN}`).post("/oauth/token").reply(200, { access_token: "t", expires_in: 60 });
+    nock(ORIGIN).get("/api/v2/users/u").reply(200, {});
+    await new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "s", useMTLS: true }).users.get("u");
+    scope.done();
+  });
+
+  it("tells token:refreshed observers the audience and expiry, never the token", async () => {
+    tokenEndpoint(["secret-token"]);
+    nock(ORIGIN).get("/api/v2/users/u").reply(200, {});
+    const client = new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "s" });
+    const events: unknown[] = [];
+    client.lifecycle.hook("token:refreshed", (event) => void events.push(event));
+    await client.users.get("u");
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toContain("secret-token");
+    expect(events[0]).toMatchObject({ audience: `${ORIGIN}/api/v2/` });
+  });
+
+  it("rejects incomplete credentials at construction", () => {
+    expect(() => new ManagementClient({ domain: DOMAIN } as never)).toThrow(/Give either "token"/);
+    expect(() => new ManagementClient({ domain: DOMAIN, clientId: "cid" } as never)).toThrow(/needs "clientSecret"/);
+  });
+});
