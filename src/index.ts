@@ -25,7 +25,10 @@ export type { TokenCache, CachedToken } from "./management/token-cache.js";
 export { memoryTokenCache } from "./management/token-cache.js";
 export { TokenEndpointError } from "./management/token-provider.js";
 export { HttpResponseHeadersUtils, ManagementEnvironment } from "./management/quota-headers.js";
-export type { QuotaBucket, QuotaLimits } from "./management/quota-headers.js";
+export type { QuotaBucket, QuotaLimits, HeaderSource } from "./management/quota-headers.js";
+
+// Authentication API errors (the token provider raises them too)
+export { AuthApiError, ResponseError, TimeoutError, FetchError, RequiredError, IdTokenValidatorError } from "./auth/errors.js";
 
 // Per-call options and results
 export type { RequestOptions, HeaderValue } from "./core/request-options.js";

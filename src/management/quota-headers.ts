@@ -11,7 +11,8 @@ export interface QuotaLimits {
   perDay?: QuotaBucket;
 }
 
-type HeaderSource = Headers | Record<string, unknown>;
+/** Response headers as a `Headers` object or a plain record. */
+export type HeaderSource = Headers | Record<string, unknown>;
 
 function headerValue(headers: HeaderSource, name: string): string | undefined {
   if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
