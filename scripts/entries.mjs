@@ -1,5 +1,6 @@
 // The package's entry points: each is bundled for ESM and CJS and gets its own rolled-up declarations and API report.
 export const entries = [
   { name: "index", source: "src/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor.json" },
+  { name: "testing", source: "src/testing/index.ts", platform: "node", apiExtractorConfig: "api-extractor/testing.json" },
   { name: "legacy", source: "plugins/legacy/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/legacy.json" },
 ];

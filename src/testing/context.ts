@@ -1,0 +1,24 @@
+import type { AuthState } from "./auth/auth-state.js";
+import type { TokenMinter } from "./auth/token-minter.js";
+import type { SigningKeys } from "./crypto/signing-keys.js";
+import type { TimerRegistry } from "./internal/timers.js";
+import type { ResolvedOptions } from "./options.js";
+import type { TokenBucket } from "./rate-limit/token-bucket.js";
+import type { EventLog } from "./state/event-log.js";
+import type { TenantStore } from "./state/store.js";
+import type { TenantUrls } from "./tenant-urls.js";
+
+/** Everything a handler may touch, passed explicitly (no module-level state: two tenants never share anything). */
+export interface TenantContext {
+  readonly urls: TenantUrls;
+  readonly options: ResolvedOptions;
+  readonly store: TenantStore;
+  readonly events: EventLog;
+  readonly auth: AuthState;
+  readonly keys: SigningKeys;
+  readonly tokens: TokenMinter;
+  /** Timers of background work (jobs), cleared by `reset()` and `close()`. */
+  readonly jobTimers: TimerRegistry;
+  readonly managementLimiter: TokenBucket;
+  readonly authenticationLimiter: TokenBucket;
+}

@@ -1,0 +1,56 @@
+import type { RateLimitOptions } from "./rate-limit/token-bucket.js";
+
+export interface MockTenantOptions {
+  /** Port on 127.0.0.1; default: a free one. */
+  readonly port?: number;
+  /** Token bucket for the Management API. Default `{ burst: 1000, perSecond: 500 }`. */
+  readonly rateLimit?: RateLimitOptions;
+  /** Token bucket for the Authentication API (/oauth/token, /userinfo, ...). Default `{ burst: 1000, perSecond: 500 }`. */
+  readonly authenticationRateLimit?: RateLimitOptions;
+  /** Fix the default client's credentials instead of generating them. */
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  /** Lifetime of access tokens; default: the API's `token_lifetime` (86400 s, as Auth0's default). */
+  readonly accessTokenTtlSeconds?: number;
+  /** Lifetime of ID tokens; default 36000 s, as Auth0's default. */
+  readonly idTokenTtlSeconds?: number;
+  /** How long a job stays `pending`, then `processing`. Default 50 ms and 100 ms. */
+  readonly jobs?: { readonly pendingMs?: number; readonly processingMs?: number };
+  /**
+   * Auth0 refuses to page `GET /users` past the first 1000 results (`page * per_page + per_page > 1000`). Off by
+   * default so large walks work; set it to 1000 to test code that must stop there.
+   */
+  readonly userSearchLimit?: number;
+  /** Largest request body read; larger ones get 413. Default 10 MB. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface ResolvedOptions {
+  readonly port: number;
+  readonly rateLimit: RateLimitOptions;
+  readonly authenticationRateLimit: RateLimitOptions;
+  readonly clientId: string | undefined;
+  readonly clientSecret: string | undefined;
+  readonly accessTokenTtlSeconds: number | undefined;
+  readonly idTokenTtlSeconds: number;
+  readonly jobs: { readonly pendingMs: number; readonly processingMs: number };
+  readonly userSearchLimit: number;
+  readonly maxBodyBytes: number;
+}
+
+const GENEROUS: RateLimitOptions = { burst: 1000, perSecond: 500 };
+
+export function resolveOptions(options: MockTenantOptions = {}): ResolvedOptions {
+  return {
+    port: options.port ?? 0,
+    rateLimit: options.rateLimit ?? GENEROUS,
+    authenticationRateLimit: options.authenticationRateLimit ?? GENEROUS,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    idTokenTtlSeconds: options.idTokenTtlSeconds ?? 36000,
+    jobs: { pendingMs: options.jobs?.pendingMs ?? 50, processingMs: options.jobs?.processingMs ?? 100 },
+    userSearchLimit: options.userSearchLimit ?? Number.POSITIVE_INFINITY,
+    maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
+  };
+}

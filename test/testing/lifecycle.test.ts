@@ -1,0 +1,115 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { startMockTenant } from "../../src/testing/index.js";
+import { jsonBody, managementFetcher, readJson, sleep, tenantForTest } from "./support.js";
+
+function countResources(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1;
+  return counts;
+}
+
+describe("lifecycle", () => {
+  it("listens on 127.0.0.1 with addresses derived from its port", async () => {
+    const tenant = await tenantForTest();
+    expect(tenant.domain).toBe(`http://127.0.0.1:${tenant.port}`);
+    expect(tenant.url).toBe(tenant.domain);
+    expect(tenant.issuer).toBe(`http://127.0.0.1:${tenant.port}/`);
+    expect(tenant.managementApiUrl).toBe(`http://127.0.0.1:${tenant.port}/api/v2`);
+    expect(tenant.managementAudience).toBe(`http://127.0.0.1:${tenant.port}/api/v2/`);
+  });
+
+  it("leaves no server, socket or timer behind after close()", async () => {
+    await sleep(20);
+    const before = countResources();
+    const tenant = await startMockTenant({ jobs: { pendingMs: 10_000, processingMs: 10_000 } });
+    const call = managementFetcher(tenant, await tenant.managementToken());
+    await call("/users");
+    await call("/jobs/verification-email", jsonBody("POST", { user_id: "auth0|none" }));
+    tenant.faults.inject({ fault: { kind: "slow-body", chunkDelayMs: 10_000 } });
+    const trickling = call("/users").then((response) => response.text());
+    trickling.catch(() => undefined);
+    await sleep(50);
+
+    await tenant.close();
+    await sleep(50);
+    const after = countResources();
+    for (const kind of ["TCPServerWrap", "TCPSocketWrap", "Timeout"]) {
+      expect(after[kind] ?? 0, kind).toBeLessThanOrEqual(before[kind] ?? 0);
+    }
+    await expect(fetch(`${tenant.domain}/.well-known/jwks.json`)).rejects.toThrow();
+  });
+
+  it("lets a process exit by itself once the tenant is closed", async () => {
+    const fixture = fileURLToPath(new URL("./fixtures/exit-after-close.ts", import.meta.url));
+    const child = spawn(process.execPath, ["--import", "tsx", fixture], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        reject(new Error(`child did not exit after close():\n${output}`));
+      }, 15_000);
+      child.once("exit", (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    expect(output).toContain("closed");
+    expect(code).toBe(0);
+  }, 20_000);
+
+  it("reset() returns to the seed: writes undone, seeded ids unchanged", async () => {
+    const tenant = await tenantForTest();
+    const { users } = tenant.seed({ users: [{ email: "seeded@example.com", password: "pw" }] });
+    const seededId = String(users[0]?.["user_id"]);
+    const call = managementFetcher(tenant, await tenant.managementToken());
+    await call(
+      "/users",
+      jsonBody("POST", {
+        connection: "Username-Password-Authentication",
+        email: "written@example.com",
+        password: "pw",
+      }),
+    );
+    await call(`/users/${encodeURIComponent(seededId)}`, { method: "DELETE" });
+    tenant.faults.inject({ times: 3, fault: { kind: "status", status: 500 } });
+
+    tenant.reset();
+    expect(tenant.findUser("written@example.com")).toBeUndefined();
+    expect(tenant.findUser(seededId)).toMatchObject({ email: "seeded@example.com" });
+    expect(tenant.requests).toEqual([]);
+    expect(tenant.faults.pending()).toEqual([]);
+    expect((await call("/logs")).status).toBe(200);
+
+    tenant.reset({ clearSeed: true });
+    expect(tenant.findUser(seededId)).toBeUndefined();
+    expect((await call("/users")).status).toBe(200);
+  });
+
+  it("keeps tenants apart: a token from one is refused by another", async () => {
+    const first = await tenantForTest();
+    const second = await tenantForTest();
+    expect(first.clientId).not.toBe(second.clientId);
+    const response = await managementFetcher(second, await first.managementToken())("/users");
+    expect(response.status).toBe(401);
+  });
+
+  it("uses fixed credentials when given", async () => {
+    const tenant = await tenantForTest({ clientId: "my-client", clientSecret: "my-secret" });
+    expect(tenant.clientId).toBe("my-client");
+    const body = await readJson(
+      await fetch(`${tenant.domain}/oauth/token`, {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${Buffer.from("my-client:my-secret").toString("base64")}`,
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ grant_type: "client_credentials", audience: tenant.managementAudience }),
+      }),
+    );
+    expect(body["access_token"]).toEqual(expect.any(String));
+  });
+});
