@@ -1,6 +1,14 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // Plugins build on the public surface: they import "auth0", which tests resolve to the sources.
+  resolve: {
+    alias: [
+      { find: /^auth0$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+      { find: /^auth0\/testing$/, replacement: fileURLToPath(new URL("./src/testing/index.ts", import.meta.url)) },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts", "plugins/*/test/**/*.test.ts"],
     exclude: ["test/runtimes/**", "**/node_modules/**"],

@@ -13,20 +13,23 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 // Runtime dependencies and peers stay imports; everything else (ky, hookable, tsyringe, reflect-metadata) is bundled.
+// Plugins import the package by name ("auth0", "auth0/testing"): at runtime that is this package's own entry.
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), "node:*"];
+const selfReferences = ["auth0", "auth0/testing"];
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 
 const present = entries.filter((entry) => existsSync(join(root, entry.source)));
-const common = { bundle: true, external, target: "es2022", logLevel: "warning", legalComments: "none", absWorkingDir: root };
+const common = { bundle: true, target: "es2022", logLevel: "warning", legalComments: "none", absWorkingDir: root };
 
 for (const platform of ["neutral", "node"]) {
   const group = present.filter((entry) => entry.platform === platform);
   if (group.length === 0) continue;
   const entryPoints = Object.fromEntries(group.map((entry) => [entry.name, entry.source]));
   const resolve = platform === "neutral" ? { mainFields: ["module", "main"], conditions: ["import", "default"] } : {};
-  await build({ ...common, ...resolve, platform, entryPoints, format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
-  await build({ ...common, ...resolve, platform, entryPoints, format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+  const withSelf = { ...common, external: [...external, ...selfReferences] };
+  await build({ ...withSelf, ...resolve, platform, entryPoints, format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
+  await build({ ...withSelf, ...resolve, platform, entryPoints, format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
 }
 // Mark the CJS folder as CommonJS for tools that look at the nearest package.json.
 writeFileSync(join(root, "dist/cjs/package.json"), '{ "type": "commonjs" }\n');
