@@ -8,6 +8,15 @@ beforeAll(async () => void (server = await startLoopbackServer()));
 afterAll(() => server.close());
 
 describe("over real HTTP on 127.0.0.1", () => {
+  it("keeps the connection alive across sequential calls on the default ky transport", async () => {
+    server.handle((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    const client = new TestClient({ domain: server.domain });
+    for (let i = 0; i < 3; i++) await client.call(); // undici may open a second socket while the first is released
+    const before = server.connections();
+    for (let i = 0; i < 20; i++) await client.call();
+    expect(server.connections() - before).toBe(0);
+  });
+
   it("retries a 503 with Retry-After and a dropped connection, then succeeds, on the default ky transport", async () => {
     let n = 0;
     server.handle((req, res) => {

@@ -7,6 +7,8 @@ export type Handler = (request: IncomingMessage, response: ServerResponse, body:
 export async function startLoopbackServer(): Promise<{
   domain: string;
   requests: Array<{ method: string; url: string; headers: IncomingMessage["headers"]; body: string }>;
+  /** TCP connections accepted so far (keep-alive reuses one). */
+  connections(): number;
   handle(handler: Handler): void;
   close(): Promise<void>;
 }> {
@@ -19,11 +21,14 @@ export async function startLoopbackServer(): Promise<{
     requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
     await handler(req, res, body);
   });
+  let connections = 0;
+  server.on("connection", () => void (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     domain: `http://127.0.0.1:${port}`,
     requests,
+    connections: () => connections,
     handle: (next) => void (handler = next),
     close: () =>
       new Promise<void>((resolve) => {

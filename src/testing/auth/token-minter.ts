@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { SignJWT, type JWTPayload } from "jose";
 import type { SigningKeys } from "../crypto/signing-keys.js";
 import { nowSeconds } from "../internal/clock.js";
@@ -45,6 +46,8 @@ export class TokenMinter {
       exp: iat + claims.ttlSeconds,
       scope: claims.scopes.join(" "),
       azp: claims.clientId,
+      // Unique per token, as a real tenant's are: two grants in the same second must not yield the same string.
+      jti: randomUUID(),
     };
     if (claims.grantType !== undefined) payload["gty"] = claims.grantType;
     if (claims.organization) payload["org_id"] = claims.organization.id;
