@@ -56,6 +56,8 @@ export { createLevelledLogger } from "./core/logger.js";
 export type { Logger, LogConfig, LogLevel, LevelledLogger } from "./core/logger.js";
 export type { TokenProvider } from "./core/token-provider.js";
 export type { ClientInfo } from "./core/telemetry.js";
+export { throttle, throttlePlugin } from "./plugins/throttle/index.js";
+export type { ThrottleOptions } from "./plugins/throttle/index.js";
 export { retry } from "./middleware/retry.js";
 export type { RetryOptions } from "./middleware/retry.js";
 export { auth } from "./middleware/auth.js";

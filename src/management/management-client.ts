@@ -1,6 +1,7 @@
 import { CoreClient } from "../core/client.js";
 import { InvalidInputError } from "../core/errors.js";
 import type { CoreClientOptions } from "../core/options.js";
+import type { Plugin } from "../core/plugin.js";
 import type { RequestOptions } from "../core/request-options.js";
 import type { TokenProvider } from "../core/token-provider.js";
 import type { ResourceTable } from "./endpoint.js";
@@ -8,6 +9,7 @@ import { ManagementExecutor, toManagementError } from "./executor.js";
 import { resourceTables, type ManagementResources } from "./generated/resources/index.js";
 import { buildResource, defineCachedGetter } from "./resource.js";
 import type { TokenCache } from "./token-cache.js";
+import { throttlePlugin, type ThrottleOptions } from "../plugins/throttle/index.js";
 import { ClientCredentialsTokenProvider, staticTokenProvider, type TokenSupplier } from "./token-provider.js";
 
 /** Options every variant of `ManagementClientOptions` shares. */
@@ -20,6 +22,8 @@ export interface ManagementClientBaseOptions extends CoreClientOptions {
   withCustomDomainHeader?: string;
   /** Where client-credentials tokens are kept (default: in memory). Share one store to share one token. */
   tokenCache?: TokenCache;
+  /** The default preset's client-side rate limiting: its options, or `false` to switch it off. */
+  throttle?: ThrottleOptions | false;
 }
 
 export interface ManagementClientOptionsWithToken extends ManagementClientBaseOptions {
@@ -61,6 +65,9 @@ type AnyManagementOptions = ManagementClientBaseOptions & {
  * on the shared core. Resources are built on first access.
  */
 export class ManagementClient extends CoreClient {
+  /** The default preset: client-side rate limiting learned from the tenant's headers. */
+  static override presetPlugins: readonly Plugin<object>[] = [throttlePlugin()];
+
   readonly #executor: ManagementExecutor;
 
   constructor(options: ManagementClientOptions) {

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManagementClient } from "auth0";
+import { startMockTenant, type MockTenant } from "auth0/testing";
+import { RateLimitState } from "../../src/plugins/throttle/rate-limit-state.js";
+
+let tenant: MockTenant;
+beforeAll(async () => void (tenant = await startMockTenant()));
+afterAll(() => tenant.close());
+
+async function burst(client: ManagementClient, creates: number, workers: number) {
+  await client.roles.list(); // token first
+  tenant.setRateLimit({ burst: 3, perSecond: 20 });
+  tenant.clearRequests();
+  let next = 0;
+  const failures: unknown[] = [];
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < creates) {
+        const i = next++;
+        await client.users
+          .create({ connection: "Username-Password-Authentication", email: `t${Date.now()}-${i}@example.com`, password: "Throttle-Passw0rd!" })
+          .catch((error: unknown) => void failures.push(error));
+      }
+    }),
+  );
+  return { failures, stats: tenant.stats() };
+}
+
+describe("the throttle (default preset)", () => {
+  it("is in the Management client's chain, inside retry and above timeout", () => {
+    const client = new ManagementClient({ domain: tenant.domain, token: "t" });
+    expect(client.pipeline.names).toEqual(["auth", "customDomain", "retry", "throttle", "timeout", "logging", "rawResponse"]);
+  });
+
+  it("completes a burst against a tight limit with no failed call and few 429s, even with retries off", async () => {
+    tenant.reset({ clearSeed: true });
+    const client = new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret, maxRetries: 0 });
+    const { failures, stats } = await burst(client, 30, 6);
+    expect(failures).toEqual([]);
+    expect(stats.managementRequests - stats.rateLimited).toBe(30);
+    expect(stats.rateLimited).toBeLessThan(10);
+  });
+
+  it("can be switched off (throttle: false), and then the same burst loses calls", async () => {
+    tenant.reset({ clearSeed: true });
+    const client = new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret, maxRetries: 0, throttle: false });
+    expect(client.pipeline.names).not.toContain("throttle");
+    const { failures } = await burst(client, 30, 6);
+    expect(failures.length).toBeGreaterThan(0);
+  });
+
+  it("gives up a queued request at once when the caller aborts", async () => {
+    tenant.reset({ clearSeed: true });
+    tenant.setRateLimit({ burst: 1, perSecond: 0.2 });
+    const client = new ManagementClient({ domain: tenant.domain, token: await tenant.managementToken() });
+    await client.roles.list(); // empties the bucket; the throttle now knows
+    const controller = new AbortController();
+    const queued = client.roles.list({}, { abortSignal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(queued).rejects.toMatchObject({ name: "AbortError" });
+    tenant.setRateLimit({ burst: 1000, perSecond: 500 });
+  });
+});
+
+describe("RateLimitState", () => {
+  const headers = (limit: number, remaining: number, resetInSeconds: number, now: number) =>
+    new Headers({ "x-ratelimit-limit": String(limit), "x-ratelimit-remaining": String(remaining), "x-ratelimit-reset": String((now + resetInSeconds * 1000) / 1000) });
+
+  it("lets everything through until the tenant has said something", () => {
+    const state = new RateLimitState();
+    expect(state.wait(0)).toBe(0);
+    expect(state.known).toBe(false);
+  });
+
+  it("holds requests back only when the bucket is empty, until the learned refill brings a token", () => {
+    const state = new RateLimitState();
+    const now = 1_000_000;
+    state.observe(headers(10, 0, 2, now), 200, now, 0); // empty; full again within 2 s → at least 4.5 tokens per second
+    expect(state.wait(now)).toBe(223);
+    expect(state.wait(now + 223)).toBe(0);
+  });
+
+  it("counts requests still in flight against the remaining tokens", () => {
+    const state = new RateLimitState();
+    const now = 2_000_000;
+    state.observe(headers(10, 3, 1.4, now), 200, now, 3);
+    expect(state.wait(now)).toBeGreaterThan(0);
+  });
+
+  it("after a 429 with nothing learned, waits for Retry-After", () => {
+    const state = new RateLimitState();
+    const now = 3_000_000;
+    state.observe(new Headers({ "retry-after": "2" }), 429, now, 0);
+    expect(state.wait(now)).toBe(2000);
+  });
+});
