@@ -22,15 +22,31 @@ rmSync(join(root, "dist"), { recursive: true, force: true });
 // BUILD_ENTRIES=index,testing builds a subset (handy while another entry is half-written).
 const only = process.env.BUILD_ENTRIES?.split(",");
 const present = entries.filter((entry) => existsSync(join(root, entry.source)) && (!only || only.includes(entry.name)));
-const common = { bundle: true, target: "es2022", logLevel: "warning", legalComments: "none", absWorkingDir: root };
+// Whitespace and syntax minified, identifiers kept: a third fewer bytes on disk and to parse, code still readable.
+const common = { bundle: true, target: "es2022", logLevel: "warning", legalComments: "none", absWorkingDir: root, minifyWhitespace: true, minifySyntax: true };
+
+// In the ES module build the Management namespace is a module of its own that index.js re-exports with real
+// `export * as Management from "./management.js"` syntax. Bundled inline, esbuild would materialise the namespace as
+// an object, and an app's bundler could then never drop the 424 enum objects of an app that does not use them.
+const NAMESPACE_SOURCE = "src/management/namespace.ts";
+const namespaceAsModule = {
+  name: "namespace-as-module",
+  setup(build) {
+    build.onResolve({ filter: /\/management\/namespace\.js$/ }, (args) =>
+      args.importer.endsWith("src/index.ts") ? { path: "./management.js", external: true } : undefined,
+    );
+  },
+};
 
 for (const platform of ["neutral", "node"]) {
   const group = present.filter((entry) => entry.platform === platform);
   if (group.length === 0) continue;
   const entryPoints = Object.fromEntries(group.map((entry) => [entry.name, entry.source]));
-  const resolve = platform === "neutral" ? { mainFields: ["module", "main"], conditions: ["import", "default"] } : {};
+  const esmEntryPoints = group.some((entry) => entry.name === "index") ? { ...entryPoints, management: NAMESPACE_SOURCE } : entryPoints;
+  // "es2015" first: tsyringe's ES2015 build needs two tslib helpers where its ES5 build needs a dozen.
+  const resolve = platform === "neutral" ? { mainFields: ["es2015", "module", "main"], conditions: ["module", "import", "default"] } : {};
   const withSelf = { ...common, external: [...external, ...selfReferences] };
-  await build({ ...withSelf, ...resolve, platform, entryPoints, format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
+  await build({ ...withSelf, ...resolve, platform, entryPoints: esmEntryPoints, plugins: [namespaceAsModule], format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
   await build({ ...withSelf, ...resolve, platform, entryPoints, format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
 }
 // Mark the CJS folder as CommonJS for tools that look at the nearest package.json.

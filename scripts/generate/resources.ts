@@ -130,26 +130,26 @@ export function errorListsModule(methods: readonly CompatMethod[], header: strin
 
 /** One endpoint descriptor as a compact object literal (keys in the order of the `Endpoint` interface). */
 export function endpointLiteral(method: CompatMethod): string {
-  const fields: string[] = [`method: ${JSON.stringify(method.http)}`, `path: ${JSON.stringify(method.path)}`];
+  const fields: string[] = [`m: ${JSON.stringify(method.http)}`, `p: ${JSON.stringify(method.path)}`];
   if (method.query.length) {
     const query = method.query.map((entry) =>
       entry.defaultValue === undefined ? JSON.stringify(entry.wire) : `[${JSON.stringify(entry.wire)}, ${literal(entry.defaultValue)}]`,
     );
-    fields.push(`query: [${query.join(", ")}]`);
+    fields.push(`q: [${query.join(", ")}]`);
   }
-  if (method.body) fields.push(`body: ${JSON.stringify(method.body)}`);
+  if (method.body) fields.push(`b: ${JSON.stringify(method.body)}`);
   if (method.body === "multipart") {
     const parts = method.multipartFields.map((field) => {
       const flags = `${field.sentOnlyIfNotNull ? "o" : ""}${field.stringified ? "s" : ""}`;
       return `[${JSON.stringify(field.wire)}, ${JSON.stringify(field.kind)}${flags ? `, ${JSON.stringify(flags)}` : ""}]`;
     });
-    fields.push(`parts: [${parts.join(", ")}]`);
+    fields.push(`f: [${parts.join(", ")}]`);
   }
-  if (method.responseKind === "void") fields.push(`response: "void"`);
-  if (method.responseKind === "sse-stream") fields.push(`response: "sse"`);
-  fields.push(`errors: ${errorListName(method.errors)}`);
-  if (method.pagination) fields.push(`pagination: [${JSON.stringify(method.pagination.kind)}, ${JSON.stringify(method.pagination.itemsField)}]`);
-  if (method.requestArg === null) fields.push("noRequest: true");
+  if (method.responseKind === "void") fields.push(`r: "void"`);
+  if (method.responseKind === "sse-stream") fields.push(`r: "sse"`);
+  fields.push(`e: ${errorListName(method.errors)}`);
+  if (method.pagination) fields.push(`g: [${JSON.stringify(method.pagination.kind)}, ${JSON.stringify(method.pagination.itemsField)}]`);
+  if (method.requestArg === null) fields.push("n: 1");
   return `{ ${fields.join(", ")} }`;
 }
 

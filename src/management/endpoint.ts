@@ -1,6 +1,7 @@
 /**
  * The data a generated Management API method is made of. The generator writes one `Endpoint` per method into
- * `generated/resources/*.ts`; the executor (`executor.ts`) is the only code that interprets them.
+ * `generated/resources/*.ts`; the executor (`executor.ts`) is the only code that interprets them. The keys are one
+ * letter because the 429 descriptors ship in every app's bundle; each is documented here.
  */
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -8,26 +9,28 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** A query parameter: its wire name, or `[wire name, value sent when the caller leaves it out]`. */
 export type QueryParam = string | readonly [wire: string, defaultValue: string | number | boolean];
 
-/** A multipart part: `[wire name, "file" | "field", options]`; flags: `o` sent only when not null, `s` stringified. */
+/** A multipart part: `[wire name, "file" | "field", flags]`; flags: `o` sent only when not null, `s` stringified. */
 export type MultipartPart = readonly [wire: string, kind: "file" | "field", flags?: "o" | "s" | "os"];
 
 export interface Endpoint {
-  readonly method: HttpMethod;
+  /** Method: the HTTP verb. */
+  readonly m: HttpMethod;
   /** Path under `/api/v2`; each `{name}` is filled, in order, from the method's leading positional arguments. */
-  readonly path: string;
+  readonly p: string;
   /** Query parameters in wire order (all optional; read from the request object by wire name or its camelCase). */
-  readonly query?: readonly QueryParam[];
-  /** `json`: the request object is the body. `multipart`: see `parts`. */
-  readonly body?: "json" | "multipart";
-  readonly parts?: readonly MultipartPart[];
-  /** Omitted: a JSON response. */
-  readonly response?: "void" | "sse";
-  /** Statuses that map to typed error classes; any other error status gives a plain `ManagementError`. */
-  readonly errors: readonly number[];
-  /** `[kind, field of the response holding the items]`. */
-  readonly pagination?: readonly [kind: "offset" | "checkpoint", itemsField: string];
-  /** The method takes no request object: the positional arguments after the path params are the request options. */
-  readonly noRequest?: true;
+  readonly q?: readonly QueryParam[];
+  /** Body: `json` (the request object is the body) or `multipart` (see `f`). */
+  readonly b?: "json" | "multipart";
+  /** Form parts of a multipart body. */
+  readonly f?: readonly MultipartPart[];
+  /** Response: omitted = JSON; `void`; `sse` (a server-sent-event stream). */
+  readonly r?: "void" | "sse";
+  /** Error statuses that map to typed error classes; any other error status gives a plain `ManagementError`. */
+  readonly e: readonly number[];
+  /** Pagination: `[kind, field of the response holding the items]`. */
+  readonly g?: readonly [kind: "offset" | "checkpoint", itemsField: string];
+  /** No request object: the positional arguments after the path params are the request options. */
+  readonly n?: 1;
 }
 
 /** A resource: its methods' endpoints and its sub-resources, by the names the client exposes. */
@@ -36,5 +39,5 @@ export interface ResourceTable {
 }
 
 export function isEndpoint(entry: Endpoint | ResourceTable): entry is Endpoint {
-  return typeof (entry as Endpoint).path === "string" && typeof (entry as Endpoint).method === "string";
+  return typeof (entry as Endpoint).p === "string" && typeof (entry as Endpoint).m === "string";
 }

@@ -15,7 +15,8 @@ export class ManagementError extends Error {
   }: { message?: string; statusCode?: number; body?: unknown; rawResponse?: RawResponse; cause?: unknown } = {}) {
     super(buildMessage(message, statusCode, body), cause === undefined ? undefined : { cause });
     Object.setPrototypeOf(this, new.target.prototype);
-    this.name = new.target.name;
+    // Spelled out, not new.target.name: an app's minifier renames classes.
+    this.name = "ManagementError";
     this.statusCode = statusCode;
     this.body = body;
     this.rawResponse = rawResponse;
@@ -60,61 +61,73 @@ export class ManagementAbortError extends ManagementError {
 export class BadRequestError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "BadRequestError", statusCode: 400, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "BadRequestError";
   }
 }
 export class UnauthorizedError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "UnauthorizedError", statusCode: 401, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "UnauthorizedError";
   }
 }
 export class PaymentRequiredError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "PaymentRequiredError", statusCode: 402, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "PaymentRequiredError";
   }
 }
 export class ForbiddenError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "ForbiddenError", statusCode: 403, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "ForbiddenError";
   }
 }
 export class NotFoundError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "NotFoundError", statusCode: 404, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "NotFoundError";
   }
 }
 export class ConflictError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "ConflictError", statusCode: 409, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "ConflictError";
   }
 }
 export class GoneError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "GoneError", statusCode: 410, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "GoneError";
   }
 }
 export class PreconditionFailedError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "PreconditionFailedError", statusCode: 412, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "PreconditionFailedError";
   }
 }
 export class ContentTooLargeError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "ContentTooLargeError", statusCode: 413, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "ContentTooLargeError";
   }
 }
 export class TooManyRequestsError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "TooManyRequestsError", statusCode: 429, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "TooManyRequestsError";
   }
 }
 export class InternalServerError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "InternalServerError", statusCode: 500, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "InternalServerError";
   }
 }
 export class ServiceUnavailableError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
     super({ message: "ServiceUnavailableError", statusCode: 503, body, ...(rawResponse ? { rawResponse } : {}) });
+    this.name = "ServiceUnavailableError";
   }
 }
 

@@ -31,7 +31,7 @@ export class ManagementExecutor {
   }
 
   call(method: string, endpoint: Endpoint, args: readonly unknown[]): HttpResponsePromise<unknown> | Promise<Page<unknown>> {
-    if (endpoint.pagination !== undefined) return this.#page(method, endpoint, args);
+    if (endpoint.g !== undefined) return this.#page(method, endpoint, args);
     return HttpResponsePromise.fromPromise(
       Promise.resolve().then(() => this.execute(method, endpoint, splitArgs(method, endpoint, args))),
     );
@@ -41,19 +41,19 @@ export class ManagementExecutor {
   async execute(method: string, endpoint: Endpoint, args: CallArgs, overrides?: Record<string, unknown>): Promise<WithRawResponse<unknown>> {
     const path = buildPath(endpoint, args.pathValues);
     const query = buildQuery(method, endpoint, args.request, overrides);
-    const stream = endpoint.response === "sse";
+    const stream = endpoint.r === "sse";
     const headers: Record<string, string> = { accept: stream ? "text/event-stream" : "*/*" };
     let body: BodyInit | undefined;
-    if (endpoint.body === "json") {
+    if (endpoint.b === "json") {
       headers["content-type"] = "application/json";
       body = JSON.stringify(args.request ?? {});
-    } else if (endpoint.body === "multipart") {
-      body = await buildMultipart(endpoint.parts ?? [], args.request ?? {});
+    } else if (endpoint.b === "multipart") {
+      body = await buildMultipart(endpoint.f ?? [], args.request ?? {});
     }
 
     const { request, response } = await this.#send(
       {
-        operation: { method: endpoint.method, path: endpoint.path },
+        operation: { method: endpoint.m, path: endpoint.p },
         path,
         query,
         headers,
@@ -69,7 +69,7 @@ export class ManagementExecutor {
       await this.#reportError(request, error);
       throw error;
     }
-    if (endpoint.response === "void") return { data: undefined, rawResponse };
+    if (endpoint.r === "void") return { data: undefined, rawResponse };
     if (stream) {
       const data = new Stream(response.body as ReadableStream<Uint8Array>, { signal: args.options?.abortSignal });
       return { data, rawResponse };
@@ -82,7 +82,7 @@ export class ManagementExecutor {
 
   async #page(method: string, endpoint: Endpoint, rawArgs: readonly unknown[]): Promise<Page<unknown>> {
     const args = splitArgs(method, endpoint, rawArgs);
-    if (endpoint.pagination![0] === "checkpoint") {
+    if (endpoint.g![0] === "checkpoint") {
       const first = await this.execute(method, endpoint, args);
       return new Page(first, {
         items: (response) => pageItems(endpoint, response),
@@ -110,7 +110,7 @@ function numberOr(value: unknown, fallback: number): number {
 }
 
 function defaultOf(endpoint: Endpoint, wire: string): number | undefined {
-  for (const param of endpoint.query ?? []) {
+  for (const param of endpoint.q ?? []) {
     if (typeof param !== "string" && param[0] === wire && typeof param[1] === "number") return param[1];
   }
   return undefined;
@@ -121,7 +121,7 @@ async function errorFor(endpoint: Endpoint, response: PipelineResponse, rawRespo
   if (typeof ReadableStream !== "undefined" && body instanceof ReadableStream) {
     body = parseBody(await new Response(body).text(), response.headers.get("content-type")).body;
   }
-  const ErrorClass = endpoint.errors.includes(response.status) ? ERROR_CLASS_BY_STATUS[response.status] : undefined;
+  const ErrorClass = endpoint.e.includes(response.status) ? ERROR_CLASS_BY_STATUS[response.status] : undefined;
   return ErrorClass ? new ErrorClass(body, rawResponse) : new ManagementError({ statusCode: response.status, body, rawResponse });
 }
 

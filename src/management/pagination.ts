@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 
 export function pageItems<T>(endpoint: Endpoint, response: unknown): T[] {
   if (Array.isArray(response)) return response as T[];
-  const items = (response as Json | null | undefined)?.[endpoint.pagination![1]];
+  const items = (response as Json | null | undefined)?.[endpoint.g![1]];
   return Array.isArray(items) ? (items as T[]) : [];
 }
 
@@ -31,7 +31,7 @@ export function hasNextOffsetPage(
   const meta = (Array.isArray(response) ? {} : (response ?? {})) as Json;
   const start = typeof meta.start === "number" ? meta.start : pageIndex * perPage;
   const reached = start + count;
-  const search = SEARCH_RECORD_LIMIT[endpoint.path];
+  const search = SEARCH_RECORD_LIMIT[endpoint.p];
   if (search !== undefined && request?.[search.param] !== undefined && reached >= search.limit) return false;
   // With totals the answer is exact, so no empty request is made at the end of the list.
   if (typeof meta.total === "number") return reached < meta.total;

@@ -16,7 +16,7 @@ const pathNamesCache = new WeakMap<Endpoint, readonly string[]>();
 export function pathParamNames(endpoint: Endpoint): readonly string[] {
   let names = pathNamesCache.get(endpoint);
   if (names === undefined) {
-    names = Array.from(endpoint.path.matchAll(/\{([^}]+)\}/g), (match) => match[1]!);
+    names = Array.from(endpoint.p.matchAll(/\{([^}]+)\}/g), (match) => match[1]!);
     pathNamesCache.set(endpoint, names);
   }
   return names;
@@ -24,9 +24,9 @@ export function pathParamNames(endpoint: Endpoint): readonly string[] {
 
 export function splitArgs(method: string, endpoint: Endpoint, args: readonly unknown[]): CallArgs {
   const count = pathParamNames(endpoint).length;
-  const request = endpoint.noRequest ? undefined : args[count];
-  const options = args[endpoint.noRequest ? count : count + 1];
-  if (request !== undefined && request !== null && (typeof request !== "object" || (Array.isArray(request) && endpoint.body !== "json"))) {
+  const request = endpoint.n ? undefined : args[count];
+  const options = args[endpoint.n ? count : count + 1];
+  if (request !== undefined && request !== null && (typeof request !== "object" || (Array.isArray(request) && endpoint.b !== "json"))) {
     throw new InvalidInputError("request", `${method}: the request argument must be an object`);
   }
   if (options !== undefined && options !== null && typeof options !== "object") {
@@ -42,9 +42,9 @@ export function splitArgs(method: string, endpoint: Endpoint, args: readonly unk
 /** The path with each `{name}` replaced by its percent-encoded value (strings only; never "", "." or ".."). */
 export function buildPath(endpoint: Endpoint, values: readonly unknown[]): string {
   const names = pathParamNames(endpoint);
-  if (names.length === 0) return endpoint.path;
+  if (names.length === 0) return endpoint.p;
   let index = 0;
-  return endpoint.path.replace(/\{[^}]+\}/g, () => {
+  return endpoint.p.replace(/\{[^}]+\}/g, () => {
     const name = names[index]!;
     return encodePathParam(name, values[index++]);
   });
@@ -66,8 +66,8 @@ function camel(wire: string): string {
  * than silently dropped: a typo would otherwise widen a search or a delete.
  */
 export function buildQuery(method: string, endpoint: Endpoint, request: Record<string, unknown> | undefined, overrides?: Record<string, unknown>): string {
-  const params = endpoint.query ?? [];
-  if (request !== undefined && endpoint.body === undefined) assertKnownKeys(method, params, request);
+  const params = endpoint.q ?? [];
+  if (request !== undefined && endpoint.b === undefined) assertKnownKeys(method, params, request);
   const parts: string[] = [];
   for (const param of params) {
     const wire = typeof param === "string" ? param : param[0];
@@ -79,7 +79,7 @@ export function buildQuery(method: string, endpoint: Endpoint, request: Record<s
   return parts.join("&");
 }
 
-function assertKnownKeys(method: string, params: NonNullable<Endpoint["query"]>, request: Record<string, unknown>): void {
+function assertKnownKeys(method: string, params: NonNullable<Endpoint["q"]>, request: Record<string, unknown>): void {
   for (const key in request) {
     if (request[key] === undefined) continue;
     const known = params.some((param) => {

@@ -8,9 +8,9 @@ import { ORIGIN, TestClient } from "../helpers/test-client.js";
 afterEach(() => nock.cleanAll());
 
 const table: ResourceTable = {
-  search: { method: "GET", path: "/things", query: [["per_page", 50], "search_engine", "fields", "tags"], errors: [400] },
-  create: { method: "POST", path: "/things", body: "json", errors: [409] },
-  remove: { method: "DELETE", path: "/things/{id}", response: "void", errors: [404], noRequest: true },
+  search: { m: "GET", p: "/things", q: [["per_page", 50], "search_engine", "fields", "tags"], e: [400] },
+  create: { m: "POST", p: "/things", b: "json", e: [409] },
+  remove: { m: "DELETE", p: "/things/{id}", r: "void", e: [404], n: 1 },
 };
 type Fn = (...args: unknown[]) => Promise<unknown>;
 const resource = (options = {}) => new TestClient(options).resource<Record<"search" | "create" | "remove", Fn>>(table);

@@ -8,10 +8,10 @@ import { ORIGIN, TestClient } from "../helpers/test-client.js";
 afterEach(() => nock.cleanAll());
 
 const table: ResourceTable = {
-  get: { method: "GET", path: "/things/{id}", errors: [404] },
-  list: { method: "GET", path: "/things", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: [], pagination: ["offset", "things"] },
-  listBare: { method: "GET", path: "/bare", query: ["page", "per_page"], errors: [], pagination: ["offset", "things"] },
-  scan: { method: "GET", path: "/scan", query: ["from", ["take", 50]], errors: [], pagination: ["checkpoint", "things"] },
+  get: { m: "GET", p: "/things/{id}", e: [404] },
+  list: { m: "GET", p: "/things", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: [], g: ["offset", "things"] },
+  listBare: { m: "GET", p: "/bare", q: ["page", "per_page"], e: [], g: ["offset", "things"] },
+  scan: { m: "GET", p: "/scan", q: ["from", ["take", 50]], e: [], g: ["checkpoint", "things"] },
 };
 
 interface Things {

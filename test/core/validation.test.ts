@@ -5,7 +5,7 @@ import { ORIGIN, TestClient } from "../helpers/test-client.js";
 
 afterEach(() => nock.cleanAll());
 
-const table = { get: { method: "GET", path: "/things/{id}", errors: [404] } } as const;
+const table = { get: { m: "GET", p: "/things/{id}", e: [404] } } as const;
 
 describe("bad input fails with a typed error before any request", () => {
   it.each([

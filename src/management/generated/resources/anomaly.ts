@@ -20,7 +20,7 @@ export interface AnomalyBlocks {
 
 export const anomalyTable: ResourceTable = {
   blocks: {
-    checkIp: { method: "GET", path: "/anomaly/blocks/ips/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
-    unblockIp: { method: "DELETE", path: "/anomaly/blocks/ips/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+    checkIp: { m: "GET", p: "/anomaly/blocks/ips/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
+    unblockIp: { m: "DELETE", p: "/anomaly/blocks/ips/{id}", r: "void", e: E400_401_403_429, n: 1 },
   },
 };

@@ -77,27 +77,27 @@ export interface AttackProtectionSuspiciousIpThrottling {
 
 export const attackProtectionTable: ResourceTable = {
   botDetection: {
-    get: { method: "GET", path: "/attack-protection/bot-detection", errors: E401_403_404_429, noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/bot-detection", body: "json", errors: E400_401_403_404_429 },
+    get: { m: "GET", p: "/attack-protection/bot-detection", e: E401_403_404_429, n: 1 },
+    update: { m: "PATCH", p: "/attack-protection/bot-detection", b: "json", e: E400_401_403_404_429 },
   },
   breachedPasswordDetection: {
-    get: { method: "GET", path: "/attack-protection/breached-password-detection", errors: E401_403_429, noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/breached-password-detection", body: "json", errors: E400_401_403_429 },
+    get: { m: "GET", p: "/attack-protection/breached-password-detection", e: E401_403_429, n: 1 },
+    update: { m: "PATCH", p: "/attack-protection/breached-password-detection", b: "json", e: E400_401_403_429 },
   },
   bruteForceProtection: {
-    get: { method: "GET", path: "/attack-protection/brute-force-protection", errors: E401_403_429, noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/brute-force-protection", body: "json", errors: E400_401_403_429 },
+    get: { m: "GET", p: "/attack-protection/brute-force-protection", e: E401_403_429, n: 1 },
+    update: { m: "PATCH", p: "/attack-protection/brute-force-protection", b: "json", e: E400_401_403_429 },
   },
   captcha: {
-    get: { method: "GET", path: "/attack-protection/captcha", errors: E401_403_404_429, noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/captcha", body: "json", errors: E401_403_404_429 },
+    get: { m: "GET", p: "/attack-protection/captcha", e: E401_403_404_429, n: 1 },
+    update: { m: "PATCH", p: "/attack-protection/captcha", b: "json", e: E401_403_404_429 },
   },
   phoneProviderProtection: {
-    get: { method: "GET", path: "/attack-protection/phone-provider-protection", errors: E401_403_404_429, noRequest: true },
-    patch: { method: "PATCH", path: "/attack-protection/phone-provider-protection", body: "json", errors: E401_403_429 },
+    get: { m: "GET", p: "/attack-protection/phone-provider-protection", e: E401_403_404_429, n: 1 },
+    patch: { m: "PATCH", p: "/attack-protection/phone-provider-protection", b: "json", e: E401_403_429 },
   },
   suspiciousIpThrottling: {
-    get: { method: "GET", path: "/attack-protection/suspicious-ip-throttling", errors: E401_403_429, noRequest: true },
-    update: { method: "PATCH", path: "/attack-protection/suspicious-ip-throttling", body: "json", errors: E400_401_403_429 },
+    get: { m: "GET", p: "/attack-protection/suspicious-ip-throttling", e: E401_403_429, n: 1 },
+    update: { m: "PATCH", p: "/attack-protection/suspicious-ip-throttling", b: "json", e: E400_401_403_429 },
   },
 };

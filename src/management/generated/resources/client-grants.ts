@@ -44,12 +44,12 @@ export interface ClientGrantsOrganizations {
 }
 
 export const clientGrantsTable: ResourceTable = {
-  list: { method: "GET", path: "/client-grants", query: ["from", ["take", 50], "audience", "client_id", "allow_any_organization", "subject_type", "default_for"], errors: E401_403_429, pagination: ["checkpoint", "client_grants"] },
-  create: { method: "POST", path: "/client-grants", body: "json", errors: E400_401_403_404_409_429 },
-  get: { method: "GET", path: "/client-grants/{id}", errors: E401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/client-grants/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/client-grants/{id}", body: "json", errors: E400_401_403_404_429 },
+  list: { m: "GET", p: "/client-grants", q: ["from", ["take", 50], "audience", "client_id", "allow_any_organization", "subject_type", "default_for"], e: E401_403_429, g: ["checkpoint", "client_grants"] },
+  create: { m: "POST", p: "/client-grants", b: "json", e: E400_401_403_404_409_429 },
+  get: { m: "GET", p: "/client-grants/{id}", e: E401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/client-grants/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/client-grants/{id}", b: "json", e: E400_401_403_404_429 },
   organizations: {
-    list: { method: "GET", path: "/client-grants/{id}/organizations", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "organizations"] },
+    list: { m: "GET", p: "/client-grants/{id}/organizations", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "organizations"] },
   },
 };

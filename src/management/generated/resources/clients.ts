@@ -76,22 +76,22 @@ export interface ClientsConnections {
 }
 
 export const clientsTable: ResourceTable = {
-  list: { method: "GET", path: "/clients", query: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "is_global", "is_first_party", "app_type", "external_client_id", "q"], errors: E400_401_403_429, pagination: ["offset", "clients"] },
-  create: { method: "POST", path: "/clients", body: "json", errors: E400_401_403_404_409_429 },
-  previewCimdMetadata: { method: "POST", path: "/clients/cimd/preview", body: "json", errors: E400_401_403_429_500 },
-  registerCimdClient: { method: "POST", path: "/clients/cimd/register", body: "json", errors: E400_401_403_429_500 },
-  get: { method: "GET", path: "/clients/{id}", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
-  delete: { method: "DELETE", path: "/clients/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/clients/{id}", body: "json", errors: E400_401_403_404_429 },
-  rotateSecret: { method: "POST", path: "/clients/{id}/rotate-secret", errors: E400_401_403_404_429, noRequest: true },
+  list: { m: "GET", p: "/clients", q: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "is_global", "is_first_party", "app_type", "external_client_id", "q"], e: E400_401_403_429, g: ["offset", "clients"] },
+  create: { m: "POST", p: "/clients", b: "json", e: E400_401_403_404_409_429 },
+  previewCimdMetadata: { m: "POST", p: "/clients/cimd/preview", b: "json", e: E400_401_403_429_500 },
+  registerCimdClient: { m: "POST", p: "/clients/cimd/register", b: "json", e: E400_401_403_429_500 },
+  get: { m: "GET", p: "/clients/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+  delete: { m: "DELETE", p: "/clients/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/clients/{id}", b: "json", e: E400_401_403_404_429 },
+  rotateSecret: { m: "POST", p: "/clients/{id}/rotate-secret", e: E400_401_403_404_429, n: 1 },
   credentials: {
-    list: { method: "GET", path: "/clients/{client_id}/credentials", errors: E401_403_404_429, noRequest: true },
-    create: { method: "POST", path: "/clients/{client_id}/credentials", body: "json", errors: E400_401_403_404_429 },
-    get: { method: "GET", path: "/clients/{client_id}/credentials/{credential_id}", errors: E401_403_404_429, noRequest: true },
-    delete: { method: "DELETE", path: "/clients/{client_id}/credentials/{credential_id}", response: "void", errors: E400_401_403_429, noRequest: true },
-    update: { method: "PATCH", path: "/clients/{client_id}/credentials/{credential_id}", body: "json", errors: E400_401_403_404_429 },
+    list: { m: "GET", p: "/clients/{client_id}/credentials", e: E401_403_404_429, n: 1 },
+    create: { m: "POST", p: "/clients/{client_id}/credentials", b: "json", e: E400_401_403_404_429 },
+    get: { m: "GET", p: "/clients/{client_id}/credentials/{credential_id}", e: E401_403_404_429, n: 1 },
+    delete: { m: "DELETE", p: "/clients/{client_id}/credentials/{credential_id}", r: "void", e: E400_401_403_429, n: 1 },
+    update: { m: "PATCH", p: "/clients/{client_id}/credentials/{credential_id}", b: "json", e: E400_401_403_404_429 },
   },
   connections: {
-    get: { method: "GET", path: "/clients/{id}/connections", query: ["strategy", "from", ["take", 50], "fields", "include_fields"], errors: E400_401_403_404_429, pagination: ["checkpoint", "connections"] },
+    get: { m: "GET", p: "/clients/{id}/connections", q: ["strategy", "from", ["take", 50], "fields", "include_fields"], e: E400_401_403_404_429, g: ["checkpoint", "connections"] },
   },
 };

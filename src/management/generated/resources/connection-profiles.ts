@@ -41,11 +41,11 @@ export interface ConnectionProfiles {
 }
 
 export const connectionProfilesTable: ResourceTable = {
-  list: { method: "GET", path: "/connection-profiles", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "connection_profiles"] },
-  create: { method: "POST", path: "/connection-profiles", body: "json", errors: E400_401_403_409_429 },
-  listTemplates: { method: "GET", path: "/connection-profiles/templates", errors: E401_403_429, noRequest: true },
-  getTemplate: { method: "GET", path: "/connection-profiles/templates/{id}", errors: E401_403_404_429, noRequest: true },
-  get: { method: "GET", path: "/connection-profiles/{id}", errors: E401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/connection-profiles/{id}", response: "void", errors: E401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/connection-profiles/{id}", body: "json", errors: E400_401_403_404_429 },
+  list: { m: "GET", p: "/connection-profiles", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "connection_profiles"] },
+  create: { m: "POST", p: "/connection-profiles", b: "json", e: E400_401_403_409_429 },
+  listTemplates: { m: "GET", p: "/connection-profiles/templates", e: E401_403_429, n: 1 },
+  getTemplate: { m: "GET", p: "/connection-profiles/templates/{id}", e: E401_403_404_429, n: 1 },
+  get: { m: "GET", p: "/connection-profiles/{id}", e: E401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/connection-profiles/{id}", r: "void", e: E401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/connection-profiles/{id}", b: "json", e: E400_401_403_404_429 },
 };

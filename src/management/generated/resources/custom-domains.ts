@@ -47,13 +47,13 @@ export interface CustomDomains {
 }
 
 export const customDomainsTable: ResourceTable = {
-  list: { method: "GET", path: "/custom-domains", query: ["q", "fields", "include_fields", "sort"], errors: E401_403_429 },
-  create: { method: "POST", path: "/custom-domains", body: "json", errors: E400_401_403_409_429 },
-  getDefault: { method: "GET", path: "/custom-domains/default", errors: E401_403_429, noRequest: true },
-  setDefault: { method: "PATCH", path: "/custom-domains/default", body: "json", errors: E400_403 },
-  get: { method: "GET", path: "/custom-domains/{id}", errors: E400_401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/custom-domains/{id}", response: "void", errors: E400_401_403_409_429, noRequest: true },
-  update: { method: "PATCH", path: "/custom-domains/{id}", body: "json", errors: E400_401_403_429 },
-  test: { method: "POST", path: "/custom-domains/{id}/test", errors: E400_401_403_404_409, noRequest: true },
-  verify: { method: "POST", path: "/custom-domains/{id}/verify", errors: E400_401_403_404_429, noRequest: true },
+  list: { m: "GET", p: "/custom-domains", q: ["q", "fields", "include_fields", "sort"], e: E401_403_429 },
+  create: { m: "POST", p: "/custom-domains", b: "json", e: E400_401_403_409_429 },
+  getDefault: { m: "GET", p: "/custom-domains/default", e: E401_403_429, n: 1 },
+  setDefault: { m: "PATCH", p: "/custom-domains/default", b: "json", e: E400_403 },
+  get: { m: "GET", p: "/custom-domains/{id}", e: E400_401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/custom-domains/{id}", r: "void", e: E400_401_403_409_429, n: 1 },
+  update: { m: "PATCH", p: "/custom-domains/{id}", b: "json", e: E400_401_403_429 },
+  test: { m: "POST", p: "/custom-domains/{id}/test", e: E400_401_403_404_409, n: 1 },
+  verify: { m: "POST", p: "/custom-domains/{id}/verify", e: E400_401_403_404_429, n: 1 },
 };

@@ -22,7 +22,7 @@ export interface DeviceCredentials {
 }
 
 export const deviceCredentialsTable: ResourceTable = {
-  list: { method: "GET", path: "/device-credentials", query: [["page", 0], ["per_page", 50], ["include_totals", true], "fields", "include_fields", "user_id", "client_id", "type"], errors: E400_401_403_429, pagination: ["offset", "device_credentials"] },
-  createPublicKey: { method: "POST", path: "/device-credentials", body: "json", errors: E400_401_403_409_429 },
-  delete: { method: "DELETE", path: "/device-credentials/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
+  list: { m: "GET", p: "/device-credentials", q: [["page", 0], ["per_page", 50], ["include_totals", true], "fields", "include_fields", "user_id", "client_id", "type"], e: E400_401_403_429, g: ["offset", "device_credentials"] },
+  createPublicKey: { m: "POST", p: "/device-credentials", b: "json", e: E400_401_403_409_429 },
+  delete: { m: "DELETE", p: "/device-credentials/{id}", r: "void", e: E400_401_403_429, n: 1 },
 };

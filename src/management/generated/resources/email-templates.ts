@@ -26,8 +26,8 @@ export interface EmailTemplates {
 }
 
 export const emailTemplatesTable: ResourceTable = {
-  create: { method: "POST", path: "/email-templates", body: "json", errors: E400_401_403_409_429 },
-  get: { method: "GET", path: "/email-templates/{templateName}", errors: E400_401_403_429, noRequest: true },
-  set: { method: "PUT", path: "/email-templates/{templateName}", body: "json", errors: E400_401_403_404_429 },
-  update: { method: "PATCH", path: "/email-templates/{templateName}", body: "json", errors: E400_401_403_404_429 },
+  create: { m: "POST", p: "/email-templates", b: "json", e: E400_401_403_409_429 },
+  get: { m: "GET", p: "/email-templates/{templateName}", e: E400_401_403_429, n: 1 },
+  set: { m: "PUT", p: "/email-templates/{templateName}", b: "json", e: E400_401_403_404_429 },
+  update: { m: "PATCH", p: "/email-templates/{templateName}", b: "json", e: E400_401_403_404_429 },
 };

@@ -29,9 +29,9 @@ export interface EmailsProvider {
 
 export const emailsTable: ResourceTable = {
   provider: {
-    get: { method: "GET", path: "/emails/provider", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
-    create: { method: "POST", path: "/emails/provider", body: "json", errors: E400_401_403_409_429 },
-    delete: { method: "DELETE", path: "/emails/provider", response: "void", errors: E400_401_403_404_429, noRequest: true },
-    update: { method: "PATCH", path: "/emails/provider", body: "json", errors: E400_401_403_404_409_429 },
+    get: { m: "GET", p: "/emails/provider", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+    create: { m: "POST", p: "/emails/provider", b: "json", e: E400_401_403_409_429 },
+    delete: { m: "DELETE", p: "/emails/provider", r: "void", e: E400_401_403_404_429, n: 1 },
+    update: { m: "PATCH", p: "/emails/provider", b: "json", e: E400_401_403_404_409_429 },
   },
 };

@@ -61,18 +61,18 @@ export interface EventStreamsRedeliveries {
 }
 
 export const eventStreamsTable: ResourceTable = {
-  list: { method: "GET", path: "/event-streams", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "eventStreams"] },
-  create: { method: "POST", path: "/event-streams", body: "json", errors: E400_401_403_409_429 },
-  get: { method: "GET", path: "/event-streams/{id}", errors: E401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/event-streams/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/event-streams/{id}", body: "json", errors: E400_401_403_429 },
-  test: { method: "POST", path: "/event-streams/{id}/test", body: "json", errors: E401_403_429 },
+  list: { m: "GET", p: "/event-streams", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "eventStreams"] },
+  create: { m: "POST", p: "/event-streams", b: "json", e: E400_401_403_409_429 },
+  get: { m: "GET", p: "/event-streams/{id}", e: E401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/event-streams/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/event-streams/{id}", b: "json", e: E400_401_403_429 },
+  test: { m: "POST", p: "/event-streams/{id}/test", b: "json", e: E401_403_429 },
   deliveries: {
-    list: { method: "GET", path: "/event-streams/{id}/deliveries", query: ["statuses", "event_types", "date_from", "date_to", "from", ["take", 50]], errors: E400_401_403_404_429 },
-    getHistory: { method: "GET", path: "/event-streams/{id}/deliveries/{event_id}", errors: E401_403_404_429, noRequest: true },
+    list: { m: "GET", p: "/event-streams/{id}/deliveries", q: ["statuses", "event_types", "date_from", "date_to", "from", ["take", 50]], e: E400_401_403_404_429 },
+    getHistory: { m: "GET", p: "/event-streams/{id}/deliveries/{event_id}", e: E401_403_404_429, n: 1 },
   },
   redeliveries: {
-    create: { method: "POST", path: "/event-streams/{id}/redeliver", body: "json", errors: E401_403_404_409_429 },
-    createById: { method: "POST", path: "/event-streams/{id}/redeliver/{event_id}", response: "void", errors: E401_403_404_409_429, noRequest: true },
+    create: { m: "POST", p: "/event-streams/{id}/redeliver", b: "json", e: E401_403_404_409_429 },
+    createById: { m: "POST", p: "/event-streams/{id}/redeliver/{event_id}", r: "void", e: E401_403_404_409_429, n: 1 },
   },
 };

@@ -71,23 +71,23 @@ export interface FlowsVaultConnections {
 }
 
 export const flowsTable: ResourceTable = {
-  list: { method: "GET", path: "/flows", query: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate", "synchronous"], errors: E400_401_403_429, pagination: ["offset", "flows"] },
-  create: { method: "POST", path: "/flows", body: "json", errors: E400_401_403_429 },
-  get: { method: "GET", path: "/flows/{id}", query: ["hydrate"], errors: E400_401_403_404_429 },
-  delete: { method: "DELETE", path: "/flows/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
-  update: { method: "PATCH", path: "/flows/{id}", body: "json", errors: E401_403_404_429 },
+  list: { m: "GET", p: "/flows", q: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate", "synchronous"], e: E400_401_403_429, g: ["offset", "flows"] },
+  create: { m: "POST", p: "/flows", b: "json", e: E400_401_403_429 },
+  get: { m: "GET", p: "/flows/{id}", q: ["hydrate"], e: E400_401_403_404_429 },
+  delete: { m: "DELETE", p: "/flows/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
+  update: { m: "PATCH", p: "/flows/{id}", b: "json", e: E401_403_404_429 },
   executions: {
-    list: { method: "GET", path: "/flows/{flow_id}/executions", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "executions"] },
-    get: { method: "GET", path: "/flows/{flow_id}/executions/{execution_id}", query: ["hydrate"], errors: E400_401_403_429 },
-    delete: { method: "DELETE", path: "/flows/{flow_id}/executions/{execution_id}", response: "void", errors: E400_401_403_429, noRequest: true },
+    list: { m: "GET", p: "/flows/{flow_id}/executions", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "executions"] },
+    get: { m: "GET", p: "/flows/{flow_id}/executions/{execution_id}", q: ["hydrate"], e: E400_401_403_429 },
+    delete: { m: "DELETE", p: "/flows/{flow_id}/executions/{execution_id}", r: "void", e: E400_401_403_429, n: 1 },
   },
   vault: {
     connections: {
-      list: { method: "GET", path: "/flows/vault/connections", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E400_401_403_429, pagination: ["offset", "connections"] },
-      create: { method: "POST", path: "/flows/vault/connections", body: "json", errors: E400_401_403_429 },
-      get: { method: "GET", path: "/flows/vault/connections/{id}", errors: E400_401_403_404_429, noRequest: true },
-      delete: { method: "DELETE", path: "/flows/vault/connections/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-      update: { method: "PATCH", path: "/flows/vault/connections/{id}", body: "json", errors: E400_401_403_404_429 },
+      list: { m: "GET", p: "/flows/vault/connections", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_429, g: ["offset", "connections"] },
+      create: { m: "POST", p: "/flows/vault/connections", b: "json", e: E400_401_403_429 },
+      get: { m: "GET", p: "/flows/vault/connections/{id}", e: E400_401_403_404_429, n: 1 },
+      delete: { m: "DELETE", p: "/flows/vault/connections/{id}", r: "void", e: E400_401_403_429, n: 1 },
+      update: { m: "PATCH", p: "/flows/vault/connections/{id}", b: "json", e: E400_401_403_404_429 },
     },
   },
 };

@@ -30,9 +30,9 @@ export interface Forms {
 }
 
 export const formsTable: ResourceTable = {
-  list: { method: "GET", path: "/forms", query: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate"], errors: E400_401_403_429, pagination: ["offset", "forms"] },
-  create: { method: "POST", path: "/forms", body: "json", errors: E400_401_403_429 },
-  get: { method: "GET", path: "/forms/{id}", query: ["hydrate"], errors: E400_401_403_404_429 },
-  delete: { method: "DELETE", path: "/forms/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/forms/{id}", body: "json", errors: E401_403_429 },
+  list: { m: "GET", p: "/forms", q: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate"], e: E400_401_403_429, g: ["offset", "forms"] },
+  create: { m: "POST", p: "/forms", b: "json", e: E400_401_403_429 },
+  get: { m: "GET", p: "/forms/{id}", q: ["hydrate"], e: E400_401_403_404_429 },
+  delete: { m: "DELETE", p: "/forms/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/forms/{id}", b: "json", e: E401_403_429 },
 };

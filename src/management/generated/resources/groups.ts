@@ -45,15 +45,15 @@ export interface GroupsRoles {
 }
 
 export const groupsTable: ResourceTable = {
-  list: { method: "GET", path: "/groups", query: ["connection_id", "name", "external_id", "search", "fields", "include_fields", "from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "groups"] },
-  get: { method: "GET", path: "/groups/{id}", errors: E400_401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/groups/{id}", response: "void", errors: E401_403_404_429, noRequest: true },
+  list: { m: "GET", p: "/groups", q: ["connection_id", "name", "external_id", "search", "fields", "include_fields", "from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "groups"] },
+  get: { m: "GET", p: "/groups/{id}", e: E400_401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/groups/{id}", r: "void", e: E401_403_404_429, n: 1 },
   members: {
-    get: { method: "GET", path: "/groups/{id}/members", query: ["fields", "include_fields", "from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "members"] },
+    get: { m: "GET", p: "/groups/{id}/members", q: ["fields", "include_fields", "from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "members"] },
   },
   roles: {
-    list: { method: "GET", path: "/groups/{id}/roles", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "roles"] },
-    create: { method: "POST", path: "/groups/{id}/roles", body: "json", response: "void", errors: E400_401_403_404_429 },
-    delete: { method: "DELETE", path: "/groups/{id}/roles", body: "json", response: "void", errors: E400_401_403_404_429 },
+    list: { m: "GET", p: "/groups/{id}/roles", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
+    create: { m: "POST", p: "/groups/{id}/roles", b: "json", r: "void", e: E400_401_403_404_429 },
+    delete: { m: "DELETE", p: "/groups/{id}/roles", b: "json", r: "void", e: E400_401_403_404_429 },
   },
 };

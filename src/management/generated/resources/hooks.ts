@@ -46,15 +46,15 @@ export interface HooksSecrets {
 }
 
 export const hooksTable: ResourceTable = {
-  list: { method: "GET", path: "/hooks", query: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "triggerId"], errors: E400_401_403_404_429, pagination: ["offset", "hooks"] },
-  create: { method: "POST", path: "/hooks", body: "json", errors: E400_401_403_409_429 },
-  get: { method: "GET", path: "/hooks/{id}", query: ["fields"], errors: E400_401_403_404_429 },
-  delete: { method: "DELETE", path: "/hooks/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/hooks/{id}", body: "json", errors: E400_401_403_404_409_429 },
+  list: { m: "GET", p: "/hooks", q: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "triggerId"], e: E400_401_403_404_429, g: ["offset", "hooks"] },
+  create: { m: "POST", p: "/hooks", b: "json", e: E400_401_403_409_429 },
+  get: { m: "GET", p: "/hooks/{id}", q: ["fields"], e: E400_401_403_404_429 },
+  delete: { m: "DELETE", p: "/hooks/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/hooks/{id}", b: "json", e: E400_401_403_404_409_429 },
   secrets: {
-    get: { method: "GET", path: "/hooks/{id}/secrets", errors: E400_401_403_404_429, noRequest: true },
-    create: { method: "POST", path: "/hooks/{id}/secrets", body: "json", response: "void", errors: E400_401_403_409_429 },
-    delete: { method: "DELETE", path: "/hooks/{id}/secrets", body: "json", response: "void", errors: E400_401_403_429 },
-    update: { method: "PATCH", path: "/hooks/{id}/secrets", body: "json", response: "void", errors: E400_401_403_404_409_429 },
+    get: { m: "GET", p: "/hooks/{id}/secrets", e: E400_401_403_404_429, n: 1 },
+    create: { m: "POST", p: "/hooks/{id}/secrets", b: "json", r: "void", e: E400_401_403_409_429 },
+    delete: { m: "DELETE", p: "/hooks/{id}/secrets", b: "json", r: "void", e: E400_401_403_429 },
+    update: { m: "PATCH", p: "/hooks/{id}/secrets", b: "json", r: "void", e: E400_401_403_404_409_429 },
   },
 };

@@ -44,17 +44,17 @@ export interface JobsErrors {
 }
 
 export const jobsTable: ResourceTable = {
-  get: { method: "GET", path: "/jobs/{id}", errors: E400_401_403_404_429, noRequest: true },
+  get: { m: "GET", p: "/jobs/{id}", e: E400_401_403_404_429, n: 1 },
   usersExports: {
-    create: { method: "POST", path: "/jobs/users-exports", body: "json", errors: E400_401_403_429 },
+    create: { m: "POST", p: "/jobs/users-exports", b: "json", e: E400_401_403_429 },
   },
   usersImports: {
-    create: { method: "POST", path: "/jobs/users-imports", body: "multipart", parts: [["users", "file"], ["connection_id", "field"], ["upsert", "field", "os"], ["external_id", "field", "o"], ["send_completion_email", "field", "os"]], errors: E400_401_403_413_429_500 },
+    create: { m: "POST", p: "/jobs/users-imports", b: "multipart", f: [["users", "file"], ["connection_id", "field"], ["upsert", "field", "os"], ["external_id", "field", "o"], ["send_completion_email", "field", "os"]], e: E400_401_403_413_429_500 },
   },
   verificationEmail: {
-    create: { method: "POST", path: "/jobs/verification-email", body: "json", errors: E400_401_403_429 },
+    create: { m: "POST", p: "/jobs/verification-email", b: "json", e: E400_401_403_429 },
   },
   errors: {
-    get: { method: "GET", path: "/jobs/{id}/errors", errors: E400_401_403_404_429, noRequest: true },
+    get: { m: "GET", p: "/jobs/{id}/errors", e: E400_401_403_404_429, n: 1 },
   },
 };

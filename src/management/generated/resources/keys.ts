@@ -74,23 +74,23 @@ export interface KeysSigning {
 
 export const keysTable: ResourceTable = {
   customSigning: {
-    get: { method: "GET", path: "/keys/custom-signing", errors: E401_403_404_429, noRequest: true },
-    set: { method: "PUT", path: "/keys/custom-signing", body: "json", errors: E400_401_403_429 },
-    delete: { method: "DELETE", path: "/keys/custom-signing", response: "void", errors: E401_403_429, noRequest: true },
+    get: { m: "GET", p: "/keys/custom-signing", e: E401_403_404_429, n: 1 },
+    set: { m: "PUT", p: "/keys/custom-signing", b: "json", e: E400_401_403_429 },
+    delete: { m: "DELETE", p: "/keys/custom-signing", r: "void", e: E401_403_429, n: 1 },
   },
   encryption: {
-    list: { method: "GET", path: "/keys/encryption", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E400_401_403_429, pagination: ["offset", "keys"] },
-    create: { method: "POST", path: "/keys/encryption", body: "json", errors: E400_401_403_409_429 },
-    rekey: { method: "POST", path: "/keys/encryption/rekey", response: "void", errors: E401_403_429, noRequest: true },
-    get: { method: "GET", path: "/keys/encryption/{kid}", errors: E400_401_403_404_429, noRequest: true },
-    import: { method: "POST", path: "/keys/encryption/{kid}", body: "json", errors: E400_401_403_409_429 },
-    delete: { method: "DELETE", path: "/keys/encryption/{kid}", response: "void", errors: E400_401_403_429, noRequest: true },
-    createPublicWrappingKey: { method: "POST", path: "/keys/encryption/{kid}/wrapping-key", errors: E400_401_403_409_429, noRequest: true },
+    list: { m: "GET", p: "/keys/encryption", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_429, g: ["offset", "keys"] },
+    create: { m: "POST", p: "/keys/encryption", b: "json", e: E400_401_403_409_429 },
+    rekey: { m: "POST", p: "/keys/encryption/rekey", r: "void", e: E401_403_429, n: 1 },
+    get: { m: "GET", p: "/keys/encryption/{kid}", e: E400_401_403_404_429, n: 1 },
+    import: { m: "POST", p: "/keys/encryption/{kid}", b: "json", e: E400_401_403_409_429 },
+    delete: { m: "DELETE", p: "/keys/encryption/{kid}", r: "void", e: E400_401_403_429, n: 1 },
+    createPublicWrappingKey: { m: "POST", p: "/keys/encryption/{kid}/wrapping-key", e: E400_401_403_409_429, n: 1 },
   },
   signing: {
-    list: { method: "GET", path: "/keys/signing", errors: E400_401_403_429, noRequest: true },
-    rotate: { method: "POST", path: "/keys/signing/rotate", errors: E401_403_429, noRequest: true },
-    get: { method: "GET", path: "/keys/signing/{kid}", errors: E400_401_403_404_429, noRequest: true },
-    revoke: { method: "PUT", path: "/keys/signing/{kid}/revoke", errors: E401_403_404_429, noRequest: true },
+    list: { m: "GET", p: "/keys/signing", e: E400_401_403_429, n: 1 },
+    rotate: { m: "POST", p: "/keys/signing/rotate", e: E401_403_429, n: 1 },
+    get: { m: "GET", p: "/keys/signing/{kid}", e: E400_401_403_404_429, n: 1 },
+    revoke: { m: "PUT", p: "/keys/signing/{kid}/revoke", e: E401_403_404_429, n: 1 },
   },
 };

@@ -26,9 +26,9 @@ export interface LogStreams {
 }
 
 export const logStreamsTable: ResourceTable = {
-  list: { method: "GET", path: "/log-streams", errors: E401_403_404_429, noRequest: true },
-  create: { method: "POST", path: "/log-streams", body: "json", errors: E400_401_403_409_429 },
-  get: { method: "GET", path: "/log-streams/{id}", errors: E401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/log-streams/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
-  update: { method: "PATCH", path: "/log-streams/{id}", body: "json", errors: E400_401_403_429 },
+  list: { m: "GET", p: "/log-streams", e: E401_403_404_429, n: 1 },
+  create: { m: "POST", p: "/log-streams", b: "json", e: E400_401_403_409_429 },
+  get: { m: "GET", p: "/log-streams/{id}", e: E401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/log-streams/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
+  update: { m: "PATCH", p: "/log-streams/{id}", b: "json", e: E400_401_403_429 },
 };

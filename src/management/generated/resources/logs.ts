@@ -19,6 +19,6 @@ export interface Logs {
 }
 
 export const logsTable: ResourceTable = {
-  list: { method: "GET", path: "/logs", query: [["page", 0], ["per_page", 50], "sort", "fields", "include_fields", ["include_totals", true], "search"], errors: E400_401_403_429, pagination: ["offset", "logs"] },
-  get: { method: "GET", path: "/logs/{id}", errors: E400_401_403_404_429, noRequest: true },
+  list: { m: "GET", p: "/logs", q: [["page", 0], ["per_page", 50], "sort", "fields", "include_fields", ["include_totals", true], "search"], e: E400_401_403_429, g: ["offset", "logs"] },
+  get: { m: "GET", p: "/logs/{id}", e: E400_401_403_404_429, n: 1 },
 };

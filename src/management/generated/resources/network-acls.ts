@@ -32,10 +32,10 @@ export interface NetworkAcls {
 }
 
 export const networkAclsTable: ResourceTable = {
-  list: { method: "GET", path: "/network-acls", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E401_403_404_429, pagination: ["offset", "network_acls"] },
-  create: { method: "POST", path: "/network-acls", body: "json", response: "void", errors: E400_401_403_409_429_500 },
-  get: { method: "GET", path: "/network-acls/{id}", errors: E401_403_404_429, noRequest: true },
-  set: { method: "PUT", path: "/network-acls/{id}", body: "json", errors: E400_401_403_404_429 },
-  delete: { method: "DELETE", path: "/network-acls/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
-  update: { method: "PATCH", path: "/network-acls/{id}", body: "json", errors: E400_401_403_404_429 },
+  list: { m: "GET", p: "/network-acls", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E401_403_404_429, g: ["offset", "network_acls"] },
+  create: { m: "POST", p: "/network-acls", b: "json", r: "void", e: E400_401_403_409_429_500 },
+  get: { m: "GET", p: "/network-acls/{id}", e: E401_403_404_429, n: 1 },
+  set: { m: "PUT", p: "/network-acls/{id}", b: "json", e: E400_401_403_404_429 },
+  delete: { m: "DELETE", p: "/network-acls/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
+  update: { m: "PATCH", p: "/network-acls/{id}", b: "json", e: E400_401_403_404_429 },
 };

@@ -68,20 +68,20 @@ export interface PromptsPartials {
 }
 
 export const promptsTable: ResourceTable = {
-  getSettings: { method: "GET", path: "/prompts", errors: E401_403_429, noRequest: true },
-  updateSettings: { method: "PATCH", path: "/prompts", body: "json", errors: E400_401_403_429 },
+  getSettings: { m: "GET", p: "/prompts", e: E401_403_429, n: 1 },
+  updateSettings: { m: "PATCH", p: "/prompts", b: "json", e: E400_401_403_429 },
   rendering: {
-    list: { method: "GET", path: "/prompts/rendering", query: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "prompt", "screen", "rendering_mode"], errors: E400_401_402_403_429, pagination: ["offset", "configs"] },
-    bulkUpdate: { method: "PATCH", path: "/prompts/rendering", body: "json", errors: E400_401_402_403_429 },
-    get: { method: "GET", path: "/prompts/{prompt}/screen/{screen}/rendering", errors: E400_401_402_403_404_429, noRequest: true },
-    update: { method: "PATCH", path: "/prompts/{prompt}/screen/{screen}/rendering", body: "json", errors: E400_401_402_403_429 },
+    list: { m: "GET", p: "/prompts/rendering", q: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "prompt", "screen", "rendering_mode"], e: E400_401_402_403_429, g: ["offset", "configs"] },
+    bulkUpdate: { m: "PATCH", p: "/prompts/rendering", b: "json", e: E400_401_402_403_429 },
+    get: { m: "GET", p: "/prompts/{prompt}/screen/{screen}/rendering", e: E400_401_402_403_404_429, n: 1 },
+    update: { m: "PATCH", p: "/prompts/{prompt}/screen/{screen}/rendering", b: "json", e: E400_401_402_403_429 },
   },
   customText: {
-    get: { method: "GET", path: "/prompts/{prompt}/custom-text/{language}", errors: E400_401_403_404_429, noRequest: true },
-    set: { method: "PUT", path: "/prompts/{prompt}/custom-text/{language}", body: "json", response: "void", errors: E400_401_403_429 },
+    get: { m: "GET", p: "/prompts/{prompt}/custom-text/{language}", e: E400_401_403_404_429, n: 1 },
+    set: { m: "PUT", p: "/prompts/{prompt}/custom-text/{language}", b: "json", r: "void", e: E400_401_403_429 },
   },
   partials: {
-    get: { method: "GET", path: "/prompts/{prompt}/partials", errors: E400_401_403_404_429, noRequest: true },
-    set: { method: "PUT", path: "/prompts/{prompt}/partials", body: "json", response: "void", errors: E400_401_403_429 },
+    get: { m: "GET", p: "/prompts/{prompt}/partials", e: E400_401_403_404_429, n: 1 },
+    set: { m: "PUT", p: "/prompts/{prompt}/partials", b: "json", r: "void", e: E400_401_403_429 },
   },
 };

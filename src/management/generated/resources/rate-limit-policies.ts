@@ -29,9 +29,9 @@ export interface RateLimitPolicies {
 }
 
 export const rateLimitPoliciesTable: ResourceTable = {
-  list: { method: "GET", path: "/rate-limit-policies", query: ["resource", "consumer", "consumer_selector", ["take", 50], "from"], errors: E400_401_403_429, pagination: ["checkpoint", "rate_limit_policies"] },
-  create: { method: "POST", path: "/rate-limit-policies", body: "json", errors: E400_401_403_409_429 },
-  get: { method: "GET", path: "/rate-limit-policies/{id}", errors: E401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/rate-limit-policies/{id}", response: "void", errors: E401_403_404_429, noRequest: true },
-  update: { method: "PATCH", path: "/rate-limit-policies/{id}", body: "json", errors: E400_401_403_404_429 },
+  list: { m: "GET", p: "/rate-limit-policies", q: ["resource", "consumer", "consumer_selector", ["take", 50], "from"], e: E400_401_403_429, g: ["checkpoint", "rate_limit_policies"] },
+  create: { m: "POST", p: "/rate-limit-policies", b: "json", e: E400_401_403_409_429 },
+  get: { m: "GET", p: "/rate-limit-policies/{id}", e: E401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/rate-limit-policies/{id}", r: "void", e: E401_403_404_429, n: 1 },
+  update: { m: "PATCH", p: "/rate-limit-policies/{id}", b: "json", e: E400_401_403_404_429 },
 };

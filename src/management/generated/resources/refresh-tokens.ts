@@ -28,9 +28,9 @@ export interface RefreshTokens {
 }
 
 export const refreshTokensTable: ResourceTable = {
-  list: { method: "GET", path: "/refresh-tokens", query: ["user_id", "client_id", "from", ["take", 50], "fields", "include_fields"], errors: E400_401_403_404_429, pagination: ["checkpoint", "refresh_tokens"] },
-  revoke: { method: "POST", path: "/refresh-tokens/revoke", body: "json", response: "void", errors: E400_401_403_429 },
-  get: { method: "GET", path: "/refresh-tokens/{id}", errors: E400_401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/refresh-tokens/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/refresh-tokens/{id}", body: "json", errors: E400_401_403_404_429 },
+  list: { m: "GET", p: "/refresh-tokens", q: ["user_id", "client_id", "from", ["take", 50], "fields", "include_fields"], e: E400_401_403_404_429, g: ["checkpoint", "refresh_tokens"] },
+  revoke: { m: "POST", p: "/refresh-tokens/revoke", b: "json", r: "void", e: E400_401_403_429 },
+  get: { m: "GET", p: "/refresh-tokens/{id}", e: E400_401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/refresh-tokens/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/refresh-tokens/{id}", b: "json", e: E400_401_403_404_429 },
 };

@@ -30,9 +30,9 @@ export interface ResourceServers {
 }
 
 export const resourceServersTable: ResourceTable = {
-  list: { method: "GET", path: "/resource-servers", query: ["identifiers", ["page", 0], ["per_page", 50], ["include_totals", true], "include_fields"], errors: E400_401_403_429, pagination: ["offset", "resource_servers"] },
-  create: { method: "POST", path: "/resource-servers", body: "json", errors: E400_401_403_409_429 },
-  get: { method: "GET", path: "/resource-servers/{id}", query: ["include_fields"], errors: E400_401_403_404_429 },
-  delete: { method: "DELETE", path: "/resource-servers/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/resource-servers/{id}", body: "json", errors: E400_401_403_409_429 },
+  list: { m: "GET", p: "/resource-servers", q: ["identifiers", ["page", 0], ["per_page", 50], ["include_totals", true], "include_fields"], e: E400_401_403_429, g: ["offset", "resource_servers"] },
+  create: { m: "POST", p: "/resource-servers", b: "json", e: E400_401_403_409_429 },
+  get: { m: "GET", p: "/resource-servers/{id}", q: ["include_fields"], e: E400_401_403_404_429 },
+  delete: { m: "DELETE", p: "/resource-servers/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/resource-servers/{id}", b: "json", e: E400_401_403_409_429 },
 };

@@ -33,11 +33,11 @@ export interface RiskAssessmentsSettingsNewDevice {
 
 export const riskAssessmentsTable: ResourceTable = {
   settings: {
-    get: { method: "GET", path: "/risk-assessments/settings", errors: E401_403_404_429, noRequest: true },
-    update: { method: "PATCH", path: "/risk-assessments/settings", body: "json", errors: E400_401_403_404_429 },
+    get: { m: "GET", p: "/risk-assessments/settings", e: E401_403_404_429, n: 1 },
+    update: { m: "PATCH", p: "/risk-assessments/settings", b: "json", e: E400_401_403_404_429 },
     newDevice: {
-      get: { method: "GET", path: "/risk-assessments/settings/new-device", errors: E401_403_404_429, noRequest: true },
-      update: { method: "PATCH", path: "/risk-assessments/settings/new-device", body: "json", errors: E400_401_403_404_429 },
+      get: { m: "GET", p: "/risk-assessments/settings/new-device", e: E401_403_404_429, n: 1 },
+      update: { m: "PATCH", p: "/risk-assessments/settings/new-device", b: "json", e: E400_401_403_404_429 },
     },
   },
 };

@@ -71,23 +71,23 @@ export interface RolesUsers {
 }
 
 export const rolesTable: ResourceTable = {
-  list: { method: "GET", path: "/roles", query: [["per_page", 50], ["page", 0], ["include_totals", true], "name_filter"], errors: E400_401_403_429, pagination: ["offset", "roles"] },
-  create: { method: "POST", path: "/roles", body: "json", errors: E400_401_403_409_429 },
-  get: { method: "GET", path: "/roles/{id}", errors: E400_401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/roles/{id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
-  update: { method: "PATCH", path: "/roles/{id}", body: "json", errors: E400_401_403_429 },
+  list: { m: "GET", p: "/roles", q: [["per_page", 50], ["page", 0], ["include_totals", true], "name_filter"], e: E400_401_403_429, g: ["offset", "roles"] },
+  create: { m: "POST", p: "/roles", b: "json", e: E400_401_403_409_429 },
+  get: { m: "GET", p: "/roles/{id}", e: E400_401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/roles/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
+  update: { m: "PATCH", p: "/roles/{id}", b: "json", e: E400_401_403_429 },
   groups: {
-    get: { method: "GET", path: "/roles/{id}/groups", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "groups"] },
-    create: { method: "POST", path: "/roles/{id}/groups", body: "json", response: "void", errors: E400_401_403_404_429 },
-    delete: { method: "DELETE", path: "/roles/{id}/groups", body: "json", response: "void", errors: E400_401_403_404_429 },
+    get: { m: "GET", p: "/roles/{id}/groups", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+    create: { m: "POST", p: "/roles/{id}/groups", b: "json", r: "void", e: E400_401_403_404_429 },
+    delete: { m: "DELETE", p: "/roles/{id}/groups", b: "json", r: "void", e: E400_401_403_404_429 },
   },
   permissions: {
-    list: { method: "GET", path: "/roles/{id}/permissions", query: [["per_page", 50], ["page", 0], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "permissions"] },
-    add: { method: "POST", path: "/roles/{id}/permissions", body: "json", response: "void", errors: E400_401_403_404_429 },
-    delete: { method: "DELETE", path: "/roles/{id}/permissions", body: "json", response: "void", errors: E400_401_403_429 },
+    list: { m: "GET", p: "/roles/{id}/permissions", q: [["per_page", 50], ["page", 0], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "permissions"] },
+    add: { m: "POST", p: "/roles/{id}/permissions", b: "json", r: "void", e: E400_401_403_404_429 },
+    delete: { m: "DELETE", p: "/roles/{id}/permissions", b: "json", r: "void", e: E400_401_403_429 },
   },
   users: {
-    list: { method: "GET", path: "/roles/{id}/users", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "users"] },
-    assign: { method: "POST", path: "/roles/{id}/users", body: "json", response: "void", errors: E400_401_403_404_429 },
+    list: { m: "GET", p: "/roles/{id}/users", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "users"] },
+    assign: { m: "POST", p: "/roles/{id}/users", b: "json", r: "void", e: E400_401_403_404_429 },
   },
 };

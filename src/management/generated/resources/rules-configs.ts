@@ -19,7 +19,7 @@ export interface RulesConfigs {
 }
 
 export const rulesConfigsTable: ResourceTable = {
-  list: { method: "GET", path: "/rules-configs", errors: E401_403_429, noRequest: true },
-  set: { method: "PUT", path: "/rules-configs/{key}", body: "json", errors: E401_403_429 },
-  delete: { method: "DELETE", path: "/rules-configs/{key}", response: "void", errors: E401_403_429, noRequest: true },
+  list: { m: "GET", p: "/rules-configs", e: E401_403_429, n: 1 },
+  set: { m: "PUT", p: "/rules-configs/{key}", b: "json", e: E401_403_429 },
+  delete: { m: "DELETE", p: "/rules-configs/{key}", r: "void", e: E401_403_429, n: 1 },
 };

@@ -30,9 +30,9 @@ export interface Rules {
 }
 
 export const rulesTable: ResourceTable = {
-  list: { method: "GET", path: "/rules", query: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "include_fields"], errors: E400_401_403_404_429, pagination: ["offset", "rules"] },
-  create: { method: "POST", path: "/rules", body: "json", errors: E400_401_403_409_429 },
-  get: { method: "GET", path: "/rules/{id}", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
-  delete: { method: "DELETE", path: "/rules/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/rules/{id}", body: "json", errors: E400_401_403_404_409_429 },
+  list: { m: "GET", p: "/rules", q: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "include_fields"], e: E400_401_403_404_429, g: ["offset", "rules"] },
+  create: { m: "POST", p: "/rules", b: "json", e: E400_401_403_409_429 },
+  get: { m: "GET", p: "/rules/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+  delete: { m: "DELETE", p: "/rules/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/rules/{id}", b: "json", e: E400_401_403_404_409_429 },
 };

@@ -60,17 +60,17 @@ export interface SelfServiceProfilesSsoTicket {
 }
 
 export const selfServiceProfilesTable: ResourceTable = {
-  list: { method: "GET", path: "/self-service-profiles", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E401_403_429_500, pagination: ["offset", "self_service_profiles"] },
-  create: { method: "POST", path: "/self-service-profiles", body: "json", errors: E400_401_403_409_429_500 },
-  get: { method: "GET", path: "/self-service-profiles/{id}", errors: E400_401_403_404_429_500, noRequest: true },
-  delete: { method: "DELETE", path: "/self-service-profiles/{id}", response: "void", errors: E400_401_403_429_500, noRequest: true },
-  update: { method: "PATCH", path: "/self-service-profiles/{id}", body: "json", errors: E400_401_403_404_429_500 },
+  list: { m: "GET", p: "/self-service-profiles", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E401_403_429_500, g: ["offset", "self_service_profiles"] },
+  create: { m: "POST", p: "/self-service-profiles", b: "json", e: E400_401_403_409_429_500 },
+  get: { m: "GET", p: "/self-service-profiles/{id}", e: E400_401_403_404_429_500, n: 1 },
+  delete: { m: "DELETE", p: "/self-service-profiles/{id}", r: "void", e: E400_401_403_429_500, n: 1 },
+  update: { m: "PATCH", p: "/self-service-profiles/{id}", b: "json", e: E400_401_403_404_429_500 },
   customText: {
-    list: { method: "GET", path: "/self-service-profiles/{id}/custom-text/{language}/{page}", errors: E401_403_404_429, noRequest: true },
-    set: { method: "PUT", path: "/self-service-profiles/{id}/custom-text/{language}/{page}", body: "json", errors: E401_403_404_429 },
+    list: { m: "GET", p: "/self-service-profiles/{id}/custom-text/{language}/{page}", e: E401_403_404_429, n: 1 },
+    set: { m: "PUT", p: "/self-service-profiles/{id}/custom-text/{language}/{page}", b: "json", e: E401_403_404_429 },
   },
   ssoTicket: {
-    create: { method: "POST", path: "/self-service-profiles/{id}/sso-ticket", body: "json", errors: E400_401_403_409_429 },
-    revoke: { method: "POST", path: "/self-service-profiles/{profileId}/sso-ticket/{id}/revoke", response: "void", errors: E401_403_429, noRequest: true },
+    create: { m: "POST", p: "/self-service-profiles/{id}/sso-ticket", b: "json", e: E400_401_403_409_429 },
+    revoke: { m: "POST", p: "/self-service-profiles/{profileId}/sso-ticket/{id}/revoke", r: "void", e: E401_403_429, n: 1 },
   },
 };

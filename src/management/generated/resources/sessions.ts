@@ -21,8 +21,8 @@ export interface Sessions {
 }
 
 export const sessionsTable: ResourceTable = {
-  get: { method: "GET", path: "/sessions/{id}", errors: E401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/sessions/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/sessions/{id}", body: "json", errors: E400_401_403_404_429 },
-  revoke: { method: "POST", path: "/sessions/{id}/revoke", response: "void", errors: E400_401_403_404_429, noRequest: true },
+  get: { m: "GET", p: "/sessions/{id}", e: E401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/sessions/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/sessions/{id}", b: "json", e: E400_401_403_404_429 },
+  revoke: { m: "POST", p: "/sessions/{id}/revoke", r: "void", e: E400_401_403_404_429, n: 1 },
 };

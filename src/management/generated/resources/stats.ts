@@ -17,6 +17,6 @@ export interface Stats {
 }
 
 export const statsTable: ResourceTable = {
-  getActiveUsersCount: { method: "GET", path: "/stats/active-users", errors: E401_403_429, noRequest: true },
-  getDaily: { method: "GET", path: "/stats/daily", query: ["from", "to"], errors: E400_401_403_429 },
+  getActiveUsersCount: { m: "GET", p: "/stats/active-users", e: E401_403_429, n: 1 },
+  getDaily: { m: "GET", p: "/stats/daily", q: ["from", "to"], e: E400_401_403_429 },
 };

@@ -17,6 +17,6 @@ export interface SupplementalSignals {
 }
 
 export const supplementalSignalsTable: ResourceTable = {
-  get: { method: "GET", path: "/supplemental-signals", errors: E401_403_404_429, noRequest: true },
-  patch: { method: "PATCH", path: "/supplemental-signals", body: "json", errors: E401_403_404_429 },
+  get: { m: "GET", p: "/supplemental-signals", e: E401_403_404_429, n: 1 },
+  patch: { m: "PATCH", p: "/supplemental-signals", b: "json", e: E401_403_404_429 },
 };

@@ -23,7 +23,7 @@ export interface TenantsSettings {
 
 export const tenantsTable: ResourceTable = {
   settings: {
-    get: { method: "GET", path: "/tenants/settings", query: ["fields", "include_fields"], errors: E400_401_403_429 },
-    update: { method: "PATCH", path: "/tenants/settings", body: "json", errors: E400_401_403_429 },
+    get: { m: "GET", p: "/tenants/settings", q: ["fields", "include_fields"], e: E400_401_403_429 },
+    update: { m: "PATCH", p: "/tenants/settings", b: "json", e: E400_401_403_429 },
   },
 };

@@ -18,6 +18,6 @@ export interface Tickets {
 }
 
 export const ticketsTable: ResourceTable = {
-  verifyEmail: { method: "POST", path: "/tickets/email-verification", body: "json", errors: E400_401_403_404_429 },
-  changePassword: { method: "POST", path: "/tickets/password-change", body: "json", errors: E400_401_403_404_429 },
+  verifyEmail: { m: "POST", p: "/tickets/email-verification", b: "json", e: E400_401_403_404_429 },
+  changePassword: { m: "POST", p: "/tickets/password-change", b: "json", e: E400_401_403_404_429 },
 };

@@ -34,9 +34,9 @@ export interface TokenExchangeProfiles {
 }
 
 export const tokenExchangeProfilesTable: ResourceTable = {
-  list: { method: "GET", path: "/token-exchange-profiles", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "token_exchange_profiles"] },
-  create: { method: "POST", path: "/token-exchange-profiles", body: "json", errors: E400_401_403_409_429 },
-  get: { method: "GET", path: "/token-exchange-profiles/{id}", errors: E400_401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/token-exchange-profiles/{id}", response: "void", errors: E401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/token-exchange-profiles/{id}", body: "json", response: "void", errors: E400_401_403_404_409_429 },
+  list: { m: "GET", p: "/token-exchange-profiles", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "token_exchange_profiles"] },
+  create: { m: "POST", p: "/token-exchange-profiles", b: "json", e: E400_401_403_409_429 },
+  get: { m: "GET", p: "/token-exchange-profiles/{id}", e: E400_401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/token-exchange-profiles/{id}", r: "void", e: E401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/token-exchange-profiles/{id}", b: "json", r: "void", e: E400_401_403_404_409_429 },
 };

@@ -41,11 +41,11 @@ export interface UserAttributeProfiles {
 }
 
 export const userAttributeProfilesTable: ResourceTable = {
-  list: { method: "GET", path: "/user-attribute-profiles", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "user_attribute_profiles"] },
-  create: { method: "POST", path: "/user-attribute-profiles", body: "json", errors: E400_401_403_409_429 },
-  listTemplates: { method: "GET", path: "/user-attribute-profiles/templates", errors: E401_403_429, noRequest: true },
-  getTemplate: { method: "GET", path: "/user-attribute-profiles/templates/{id}", errors: E401_403_404_429, noRequest: true },
-  get: { method: "GET", path: "/user-attribute-profiles/{id}", errors: E401_403_404_429, noRequest: true },
-  delete: { method: "DELETE", path: "/user-attribute-profiles/{id}", response: "void", errors: E401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/user-attribute-profiles/{id}", body: "json", errors: E400_401_403_404_429 },
+  list: { m: "GET", p: "/user-attribute-profiles", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "user_attribute_profiles"] },
+  create: { m: "POST", p: "/user-attribute-profiles", b: "json", e: E400_401_403_409_429 },
+  listTemplates: { m: "GET", p: "/user-attribute-profiles/templates", e: E401_403_429, n: 1 },
+  getTemplate: { m: "GET", p: "/user-attribute-profiles/templates/{id}", e: E401_403_404_429, n: 1 },
+  get: { m: "GET", p: "/user-attribute-profiles/{id}", e: E401_403_404_429, n: 1 },
+  delete: { m: "DELETE", p: "/user-attribute-profiles/{id}", r: "void", e: E401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/user-attribute-profiles/{id}", b: "json", e: E400_401_403_404_429 },
 };

@@ -21,7 +21,7 @@ export interface UserGrants {
 }
 
 export const userGrantsTable: ResourceTable = {
-  list: { method: "GET", path: "/grants", query: [["per_page", 50], ["page", 0], ["include_totals", true], "user_id", "client_id", "audience"], errors: E401_403_429, pagination: ["offset", "grants"] },
-  deleteByUserId: { method: "DELETE", path: "/grants", query: ["user_id"], response: "void", errors: E401_403_429 },
-  delete: { method: "DELETE", path: "/grants/{id}", response: "void", errors: E401_403_429, noRequest: true },
+  list: { m: "GET", p: "/grants", q: [["per_page", 50], ["page", 0], ["include_totals", true], "user_id", "client_id", "audience"], e: E401_403_429, g: ["offset", "grants"] },
+  deleteByUserId: { m: "DELETE", p: "/grants", q: ["user_id"], r: "void", e: E401_403_429 },
+  delete: { m: "DELETE", p: "/grants/{id}", r: "void", e: E401_403_429, n: 1 },
 };

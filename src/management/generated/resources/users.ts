@@ -258,88 +258,88 @@ export interface UsersSessions {
 }
 
 export const usersTable: ResourceTable = {
-  list: { method: "GET", path: "/users", query: [["page", 0], ["per_page", 50], ["include_totals", true], "sort", "connection", "fields", "include_fields", "q", "search_engine", "primary_order"], errors: E400_401_403_429_503, pagination: ["offset", "users"] },
-  create: { method: "POST", path: "/users", body: "json", errors: E400_401_403_409_429 },
-  listUsersByEmail: { method: "GET", path: "/users-by-email", query: ["fields", "include_fields", "email"], errors: E400_401_403_429 },
-  get: { method: "GET", path: "/users/{id}", query: ["fields", "include_fields"], errors: E400_401_403_404_429 },
-  delete: { method: "DELETE", path: "/users/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-  update: { method: "PATCH", path: "/users/{id}", body: "json", errors: E400_401_403_404_429 },
-  regenerateRecoveryCode: { method: "POST", path: "/users/{id}/recovery-code-regeneration", errors: E400_401_403_404, noRequest: true },
-  revokeAccess: { method: "POST", path: "/users/{id}/revoke-access", body: "json", response: "void", errors: E400_401_403_429 },
+  list: { m: "GET", p: "/users", q: [["page", 0], ["per_page", 50], ["include_totals", true], "sort", "connection", "fields", "include_fields", "q", "search_engine", "primary_order"], e: E400_401_403_429_503, g: ["offset", "users"] },
+  create: { m: "POST", p: "/users", b: "json", e: E400_401_403_409_429 },
+  listUsersByEmail: { m: "GET", p: "/users-by-email", q: ["fields", "include_fields", "email"], e: E400_401_403_429 },
+  get: { m: "GET", p: "/users/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+  delete: { m: "DELETE", p: "/users/{id}", r: "void", e: E400_401_403_429, n: 1 },
+  update: { m: "PATCH", p: "/users/{id}", b: "json", e: E400_401_403_404_429 },
+  regenerateRecoveryCode: { m: "POST", p: "/users/{id}/recovery-code-regeneration", e: E400_401_403_404, n: 1 },
+  revokeAccess: { m: "POST", p: "/users/{id}/revoke-access", b: "json", r: "void", e: E400_401_403_429 },
   authenticationMethods: {
-    list: { method: "GET", path: "/users/{id}/authentication-methods", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "authenticators"] },
-    create: { method: "POST", path: "/users/{id}/authentication-methods", body: "json", errors: E400_401_403_404_409_429 },
-    set: { method: "PUT", path: "/users/{id}/authentication-methods", body: "json", errors: E400_401_403_409_429 },
-    deleteAll: { method: "DELETE", path: "/users/{id}/authentication-methods", response: "void", errors: E400_401_403_429, noRequest: true },
-    get: { method: "GET", path: "/users/{id}/authentication-methods/{authentication_method_id}", errors: E400_401_403_404_429, noRequest: true },
-    delete: { method: "DELETE", path: "/users/{id}/authentication-methods/{authentication_method_id}", response: "void", errors: E400_401_403_404_429, noRequest: true },
-    update: { method: "PATCH", path: "/users/{id}/authentication-methods/{authentication_method_id}", body: "json", errors: E400_401_403_404_429 },
+    list: { m: "GET", p: "/users/{id}/authentication-methods", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "authenticators"] },
+    create: { m: "POST", p: "/users/{id}/authentication-methods", b: "json", e: E400_401_403_404_409_429 },
+    set: { m: "PUT", p: "/users/{id}/authentication-methods", b: "json", e: E400_401_403_409_429 },
+    deleteAll: { m: "DELETE", p: "/users/{id}/authentication-methods", r: "void", e: E400_401_403_429, n: 1 },
+    get: { m: "GET", p: "/users/{id}/authentication-methods/{authentication_method_id}", e: E400_401_403_404_429, n: 1 },
+    delete: { m: "DELETE", p: "/users/{id}/authentication-methods/{authentication_method_id}", r: "void", e: E400_401_403_404_429, n: 1 },
+    update: { m: "PATCH", p: "/users/{id}/authentication-methods/{authentication_method_id}", b: "json", e: E400_401_403_404_429 },
   },
   authenticators: {
-    deleteAll: { method: "DELETE", path: "/users/{id}/authenticators", response: "void", errors: E400_401_403_429, noRequest: true },
+    deleteAll: { m: "DELETE", p: "/users/{id}/authenticators", r: "void", e: E400_401_403_429, n: 1 },
   },
   connectedAccounts: {
-    list: { method: "GET", path: "/users/{id}/connected-accounts", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "connected_accounts"] },
+    list: { m: "GET", p: "/users/{id}/connected-accounts", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "connected_accounts"] },
   },
   effectivePermissions: {
-    list: { method: "GET", path: "/users/{id}/effective-permissions", query: ["from", ["take", 50], "resource_server_identifier"], errors: E400_401_403_404_429, pagination: ["checkpoint", "permissions"] },
+    list: { m: "GET", p: "/users/{id}/effective-permissions", q: ["from", ["take", 50], "resource_server_identifier"], e: E400_401_403_404_429, g: ["checkpoint", "permissions"] },
     sources: {
       roles: {
-        list: { method: "GET", path: "/users/{id}/effective-permissions/sources/effective-roles", query: ["from", ["take", 50], "resource_server_identifier", "permission_name"], errors: E400_401_403_404_429, pagination: ["checkpoint", "roles"] },
+        list: { m: "GET", p: "/users/{id}/effective-permissions/sources/effective-roles", q: ["from", ["take", 50], "resource_server_identifier", "permission_name"], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
       },
     },
   },
   effectiveRoles: {
-    list: { method: "GET", path: "/users/{id}/effective-roles", query: ["from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "roles"] },
+    list: { m: "GET", p: "/users/{id}/effective-roles", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
     sources: {
       groups: {
-        list: { method: "GET", path: "/users/{id}/effective-roles/sources/groups", query: ["role_id", "from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "groups"] },
+        list: { m: "GET", p: "/users/{id}/effective-roles/sources/groups", q: ["role_id", "from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
       },
     },
   },
   enrollments: {
-    get: { method: "GET", path: "/users/{id}/enrollments", errors: E400_401_403_404_429, noRequest: true },
+    get: { m: "GET", p: "/users/{id}/enrollments", e: E400_401_403_404_429, n: 1 },
   },
   federatedConnectionsTokensets: {
-    list: { method: "GET", path: "/users/{id}/federated-connections-tokensets", errors: E401_403_404_429, noRequest: true },
-    delete: { method: "DELETE", path: "/users/{id}/federated-connections-tokensets/{tokenset_id}", response: "void", errors: E400_401_403_429, noRequest: true },
+    list: { m: "GET", p: "/users/{id}/federated-connections-tokensets", e: E401_403_404_429, n: 1 },
+    delete: { m: "DELETE", p: "/users/{id}/federated-connections-tokensets/{tokenset_id}", r: "void", e: E400_401_403_429, n: 1 },
   },
   groups: {
-    get: { method: "GET", path: "/users/{id}/groups", query: ["fields", "include_fields", "from", ["take", 50]], errors: E400_401_403_404_429, pagination: ["checkpoint", "groups"] },
+    get: { m: "GET", p: "/users/{id}/groups", q: ["fields", "include_fields", "from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
   },
   identities: {
-    link: { method: "POST", path: "/users/{id}/identities", body: "json", errors: E400_401_403_409_429 },
-    delete: { method: "DELETE", path: "/users/{id}/identities/{provider}/{user_id}", errors: E400_401_403_429, noRequest: true },
+    link: { m: "POST", p: "/users/{id}/identities", b: "json", e: E400_401_403_409_429 },
+    delete: { m: "DELETE", p: "/users/{id}/identities/{provider}/{user_id}", e: E400_401_403_429, n: 1 },
   },
   logs: {
-    list: { method: "GET", path: "/users/{id}/logs", query: [["page", 0], ["per_page", 50], "sort", ["include_totals", true]], errors: E400_401_403_429, pagination: ["offset", "logs"] },
+    list: { m: "GET", p: "/users/{id}/logs", q: [["page", 0], ["per_page", 50], "sort", ["include_totals", true]], e: E400_401_403_429, g: ["offset", "logs"] },
   },
   multifactor: {
-    invalidateRememberBrowser: { method: "POST", path: "/users/{id}/multifactor/actions/invalidate-remember-browser", response: "void", errors: E400_401_403, noRequest: true },
-    deleteProvider: { method: "DELETE", path: "/users/{id}/multifactor/{provider}", response: "void", errors: E400_401_403_404_429, noRequest: true },
+    invalidateRememberBrowser: { m: "POST", p: "/users/{id}/multifactor/actions/invalidate-remember-browser", r: "void", e: E400_401_403, n: 1 },
+    deleteProvider: { m: "DELETE", p: "/users/{id}/multifactor/{provider}", r: "void", e: E400_401_403_404_429, n: 1 },
   },
   organizations: {
-    list: { method: "GET", path: "/users/{id}/organizations", query: [["page", 0], ["per_page", 50], ["include_totals", true]], errors: E401_403_404_429, pagination: ["offset", "organizations"] },
+    list: { m: "GET", p: "/users/{id}/organizations", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E401_403_404_429, g: ["offset", "organizations"] },
   },
   permissions: {
-    list: { method: "GET", path: "/users/{id}/permissions", query: [["per_page", 50], ["page", 0], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "permissions"] },
-    create: { method: "POST", path: "/users/{id}/permissions", body: "json", response: "void", errors: E400_401_403_404_429 },
-    delete: { method: "DELETE", path: "/users/{id}/permissions", body: "json", response: "void", errors: E400_401_403_404_429 },
+    list: { m: "GET", p: "/users/{id}/permissions", q: [["per_page", 50], ["page", 0], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "permissions"] },
+    create: { m: "POST", p: "/users/{id}/permissions", b: "json", r: "void", e: E400_401_403_404_429 },
+    delete: { m: "DELETE", p: "/users/{id}/permissions", b: "json", r: "void", e: E400_401_403_404_429 },
   },
   riskAssessments: {
-    clear: { method: "POST", path: "/users/{id}/risk-assessments/clear", body: "json", response: "void", errors: E400_401_403_429 },
+    clear: { m: "POST", p: "/users/{id}/risk-assessments/clear", b: "json", r: "void", e: E400_401_403_429 },
   },
   roles: {
-    list: { method: "GET", path: "/users/{id}/roles", query: [["per_page", 50], ["page", 0], ["include_totals", true]], errors: E400_401_403_404_429, pagination: ["offset", "roles"] },
-    assign: { method: "POST", path: "/users/{id}/roles", body: "json", response: "void", errors: E400_401_403_404_429 },
-    delete: { method: "DELETE", path: "/users/{id}/roles", body: "json", response: "void", errors: E401_403_404_429 },
+    list: { m: "GET", p: "/users/{id}/roles", q: [["per_page", 50], ["page", 0], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "roles"] },
+    assign: { m: "POST", p: "/users/{id}/roles", b: "json", r: "void", e: E400_401_403_404_429 },
+    delete: { m: "DELETE", p: "/users/{id}/roles", b: "json", r: "void", e: E401_403_404_429 },
   },
   refreshToken: {
-    list: { method: "GET", path: "/users/{user_id}/refresh-tokens", query: ["from", ["take", 50]], errors: E401_403_404_429, pagination: ["checkpoint", "tokens"] },
-    delete: { method: "DELETE", path: "/users/{user_id}/refresh-tokens", response: "void", errors: E400_401_403_404_429, noRequest: true },
+    list: { m: "GET", p: "/users/{user_id}/refresh-tokens", q: ["from", ["take", 50]], e: E401_403_404_429, g: ["checkpoint", "tokens"] },
+    delete: { m: "DELETE", p: "/users/{user_id}/refresh-tokens", r: "void", e: E400_401_403_404_429, n: 1 },
   },
   sessions: {
-    list: { method: "GET", path: "/users/{user_id}/sessions", query: ["from", ["take", 50]], errors: E401_403_404_429, pagination: ["checkpoint", "sessions"] },
-    delete: { method: "DELETE", path: "/users/{user_id}/sessions", response: "void", errors: E400_401_403_404_429, noRequest: true },
+    list: { m: "GET", p: "/users/{user_id}/sessions", q: ["from", ["take", 50]], e: E401_403_404_429, g: ["checkpoint", "sessions"] },
+    delete: { m: "DELETE", p: "/users/{user_id}/sessions", r: "void", e: E400_401_403_404_429, n: 1 },
   },
 };

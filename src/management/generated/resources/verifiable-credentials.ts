@@ -39,11 +39,11 @@ export interface VerifiableCredentialsVerificationTemplates {
 export const verifiableCredentialsTable: ResourceTable = {
   verification: {
     templates: {
-      list: { method: "GET", path: "/verifiable-credentials/verification/templates", query: ["from", ["take", 50]], errors: E400_401_403_429, pagination: ["checkpoint", "templates"] },
-      create: { method: "POST", path: "/verifiable-credentials/verification/templates", body: "json", errors: E400_401_403_409_429 },
-      get: { method: "GET", path: "/verifiable-credentials/verification/templates/{id}", errors: E400_401_403_404_429, noRequest: true },
-      delete: { method: "DELETE", path: "/verifiable-credentials/verification/templates/{id}", response: "void", errors: E400_401_403_429, noRequest: true },
-      update: { method: "PATCH", path: "/verifiable-credentials/verification/templates/{id}", body: "json", errors: E400_401_403_409_429 },
+      list: { m: "GET", p: "/verifiable-credentials/verification/templates", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "templates"] },
+      create: { m: "POST", p: "/verifiable-credentials/verification/templates", b: "json", e: E400_401_403_409_429 },
+      get: { m: "GET", p: "/verifiable-credentials/verification/templates/{id}", e: E400_401_403_404_429, n: 1 },
+      delete: { m: "DELETE", p: "/verifiable-credentials/verification/templates/{id}", r: "void", e: E400_401_403_429, n: 1 },
+      update: { m: "PATCH", p: "/verifiable-credentials/verification/templates/{id}", b: "json", e: E400_401_403_409_429 },
     },
   },
 };
