@@ -27,8 +27,8 @@ export { TokenEndpointError } from "./management/token-provider.js";
 export { HttpResponseHeadersUtils, ManagementEnvironment } from "./management/quota-headers.js";
 export type { QuotaBucket, QuotaLimits, HeaderSource } from "./management/quota-headers.js";
 
-// Authentication API errors (the token provider raises them too)
-export { AuthApiError, ResponseError, TimeoutError, FetchError, RequiredError, IdTokenValidatorError } from "./auth/errors.js";
+// Authentication API and /userinfo: clients, request and response types, errors
+export * from "./auth/public.js";
 
 // Per-call options and results
 export type { RequestOptions, HeaderValue } from "./core/request-options.js";

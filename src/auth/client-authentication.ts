@@ -14,31 +14,37 @@ export interface ClientCredentials {
 }
 
 /**
- * Add client authentication to a token-endpoint payload, in v5's order: a signed client assertion when a signing key
- * is configured, else the client secret. With neither (and no mTLS) the request cannot succeed, so it is refused.
+ * Add client authentication to a request payload, in v5's order: a signed client assertion when a signing key is
+ * configured (and the caller did not bring one), else the client secret (unless the caller gave one). With neither,
+ * and no mTLS, the request cannot succeed, so it is refused before it is sent.
+ *
+ * `payload` is changed in place; the new keys are appended, so they land after the caller's on the wire.
  */
 export async function addClientAuthentication(
-  payload: Record<string, string>,
+  payload: Record<string, unknown>,
   credentials: ClientCredentials,
   audience: string,
 ): Promise<void> {
-  if (credentials.clientAssertionSigningKey && payload.client_assertion === undefined) {
-    payload.client_assertion = await signClientAssertion(credentials, payload.client_id ?? credentials.clientId, audience);
+  if (credentials.clientAssertionSigningKey && !payload.client_assertion) {
+    const clientId = typeof payload.client_id === "string" && payload.client_id !== "" ? payload.client_id : credentials.clientId;
+    payload.client_assertion = await signClientAssertion(credentials, clientId, audience);
     payload.client_assertion_type = CLIENT_ASSERTION_TYPE;
-  } else if (credentials.clientSecret && payload.client_secret === undefined) {
+  } else if (credentials.clientSecret && !payload.client_secret) {
     payload.client_secret = credentials.clientSecret;
   }
-  const hasSecret = (payload.client_secret ?? "").trim() !== "";
-  const hasAssertion = (payload.client_assertion ?? "").trim() !== "";
-  if (!hasSecret && !hasAssertion && !credentials.useMTLS) {
+  if (isBlank(payload.client_secret) && isBlank(payload.client_assertion) && !credentials.useMTLS) {
     throw new Error("The client_secret or client_assertion field is required, or it should be mTLS request.");
   }
+}
+
+function isBlank(value: unknown): boolean {
+  return typeof value !== "string" || value.trim() === "";
 }
 
 /** RFC 7523 assertion: iss = sub = client id, aud = the tenant, a random jti, valid for two minutes. */
 async function signClientAssertion(credentials: ClientCredentials, clientId: string, audience: string): Promise<string> {
   const alg = credentials.clientAssertionSigningAlg ?? "RS256";
-  // jose is loaded only by clients that sign assertions, keeping it off the Management import path.
+  // jose is loaded only by clients that sign assertions, keeping it off the import path of everyone else.
   const { importPKCS8, SignJWT } = await import("jose");
   let key: CryptoKey;
   try {

@@ -1,0 +1,40 @@
+/** What the Authentication API and `/userinfo` methods resolve to, with v5's class names and shapes. */
+
+export interface ApiResponse<T> {
+  data: T;
+  headers: Headers;
+  status: number;
+  statusText: string;
+}
+
+/** A response whose body is JSON: `data` is the parsed value. */
+export class JSONApiResponse<T> implements ApiResponse<T> {
+  constructor(
+    public data: T,
+    public headers: Headers,
+    readonly status: number,
+    readonly statusText: string,
+  ) {}
+}
+
+/** A response without a body worth reading. */
+export class VoidApiResponse implements ApiResponse<undefined> {
+  // Declared, not defined: as in v5, `data` is not an own property of the instance.
+  declare data: undefined;
+
+  constructor(
+    public headers: Headers,
+    readonly status: number,
+    readonly statusText: string,
+  ) {}
+}
+
+/** A response whose body is kept as text. */
+export class TextApiResponse implements ApiResponse<string> {
+  constructor(
+    public data: string,
+    public headers: Headers,
+    readonly status: number,
+    readonly statusText: string,
+  ) {}
+}

@@ -1,0 +1,48 @@
+/**
+ * The public surface of the Authentication API and `/userinfo` clients, re-exported by the package's main entry.
+ * (`auth/mtls-node.ts` is not here on purpose: it is Node-only and has its own entry.)
+ */
+export { AuthenticationClient } from "./authentication-client.js";
+export type { AuthenticationClientOptions, ClientOptions, UserInfoClientOptions, RetryConfiguration, FetchAPI } from "./client-options.js";
+export { JSONApiResponse, VoidApiResponse, TextApiResponse } from "./api-response.js";
+export type { ApiResponse } from "./api-response.js";
+export type { InitOverride, InitOverrideFunction, HTTPRequestInit, RequestOpts, HTTPMethod, HTTPHeaders, HTTPBody } from "./init-overrides.js";
+export { AuthApiError, ResponseError, TimeoutError, FetchError, RequiredError, IdTokenValidatorError } from "./errors.js";
+export type { IDTokenValidateOptions, IDTokenValidator } from "./id-token/options.js";
+
+export { SUBJECT_TOKEN_TYPES } from "./oauth-types.js";
+export { TOKEN_FOR_CONNECTION_GRANT_TYPE, TOKEN_FOR_CONNECTION_REQUESTED_TOKEN_TYPE } from "./oauth.js";
+export type {
+  OAuth,
+  TokenSet,
+  GrantOptions,
+  AuthorizationCodeGrantOptions,
+  ClientCredentials,
+  AuthorizationCodeGrantRequest,
+  AuthorizationCodeGrantWithPKCERequest,
+  ClientCredentialsGrantRequest,
+  PushedAuthorizationRequest,
+  PushedAuthorizationResponse,
+  PasswordGrantRequest,
+  RefreshTokenGrantRequest,
+  RevokeRefreshTokenRequest,
+  TokenForConnectionRequest,
+  TokenForConnectionResponse,
+} from "./oauth-types.js";
+export type { Database, SignUpRequest, SignUpResponse, ChangePasswordRequest } from "./database.js";
+export type {
+  Passwordless,
+  SendEmailRequest,
+  SendEmailLinkRequest,
+  SendEmailCodeRequest,
+  SendSmsRequest,
+  LoginWithEmailRequest,
+  LoginWithSMSRequest,
+} from "./passwordless.js";
+export type { Backchannel, AuthorizeOptions, AuthorizeResponse, AuthorizationDetails, TokenOptions, TokenResponse } from "./backchannel.js";
+export type { CustomTokenExchange, CustomTokenExchangeOptions } from "./token-exchange.js";
+
+export { UserInfoClient } from "../userinfo/userinfo-client.js";
+export type { UserInfoChecks } from "../userinfo/userinfo-client.js";
+export type { UserInfoResponse } from "../userinfo/userinfo-response.js";
+export { UserInfoError } from "../userinfo/errors.js";
