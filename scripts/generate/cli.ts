@@ -1,13 +1,14 @@
 /**
- * `npm run generate -- --spec <openapi.json> --compat <management-v5.json> [--out <dir>] [--fallbacks <file>]`
+ * `npm run generate -- --spec <openapi.json> --compat <management-v5.json> [--out <dir>] [--fallbacks <file>] [--wire-tests <dir>]`
  * Paths are relative to the working directory; the defaults are relative to the repository root.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generate } from "./generate.js";
 import { loadInputs } from "./load.js";
+import { WIRE_HEADER, wireTestFiles } from "./wire-tests.js";
 import { writeOutput, writeText } from "./write.js";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -17,7 +18,13 @@ export const DEFAULTS = {
   compat: resolve(REPO_ROOT, "../shared/compat/management-v5.json"),
   out: resolve(REPO_ROOT, "src/management/generated"),
   fallbacks: resolve(REPO_ROOT, "scripts/generate/FALLBACKS.md"),
+  wireTests: resolve(REPO_ROOT, "test/management/wire"),
 };
+
+/** A generated wire test: hand-written files next to them (the runner) are never removed. */
+function isWireTest(path: string): boolean {
+  return path.endsWith(".test.ts") && readFileSync(path, "utf8").startsWith(WIRE_HEADER);
+}
 
 /** Runs the generator; returns the process exit code. */
 export function main(argv: readonly string[], log: (line: string) => void = console.log): number {
@@ -28,6 +35,7 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
       compat: { type: "string" },
       out: { type: "string" },
       fallbacks: { type: "string" },
+      "wire-tests": { type: "string" },
     },
     strict: true,
   });
@@ -35,6 +43,7 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
   const compat = values.compat === undefined ? DEFAULTS.compat : resolve(values.compat);
   const out = values.out === undefined ? DEFAULTS.out : resolve(values.out);
   const fallbacks = values.fallbacks === undefined ? DEFAULTS.fallbacks : resolve(values.fallbacks);
+  const wireTests = values["wire-tests"] === undefined ? DEFAULTS.wireTests : resolve(values["wire-tests"]);
 
   const missing = [spec, compat].filter((path) => !existsSync(path));
   if (missing.length) {
@@ -46,6 +55,8 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
   const output = generate(loadInputs(spec, compat));
   const result = writeOutput(out, output.files);
   writeText(fallbacks, output.fallbacksReport);
+  const wireFiles = wireTestFiles(JSON.parse(readFileSync(compat, "utf8")) as unknown);
+  const wireResult = writeOutput(wireTests, wireFiles, isWireTest);
   const bytes = [...output.files.values()].reduce((total, content) => total + Buffer.byteLength(content), 0);
   const { stats } = output;
   log(
@@ -55,6 +66,10 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
   log(
     `generate: ${stats.endpoints} endpoints; ${stats.schemas} schemas, ${stats.enums} enums, ${stats.requestTypes} request types, ` +
       `${stats.declarations} declarations; ${stats.fallbacks} types fell back to unknown (${fallbacks})`,
+  );
+  log(
+    `generate: ${wireFiles.size} wire test files in ${wireTests} ` +
+      `(${wireResult.written} written, ${wireResult.unchanged} unchanged, ${wireResult.removed} removed)`,
   );
   return 0;
 }

@@ -23,15 +23,22 @@ export interface WriteResult {
   readonly removed: number;
 }
 
-/** `files`: path relative to `outDir` (with `/`) → content. */
-export function writeOutput(outDir: string, files: ReadonlyMap<string, string>): WriteResult {
+/**
+ * `files`: path relative to `outDir` (with `/`) → content. `generated` tells which files already in `outDir` the
+ * generator owns (by default every `.ts` file): those it no longer produces are removed.
+ */
+export function writeOutput(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  generated: (path: string) => boolean = (path) => path.endsWith(".ts"),
+): WriteResult {
   let written = 0;
   let unchanged = 0;
   let removed = 0;
   mkdirSync(outDir, { recursive: true });
   for (const path of listFiles(outDir)) {
     const key = relative(outDir, path).split(sep).join("/");
-    if (!files.has(key) && path.endsWith(".ts")) {
+    if (!files.has(key) && generated(path)) {
       rmSync(path);
       removed += 1;
     }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,12 +6,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../scripts/generate/cli.js";
 import { generate, HEADER } from "../../scripts/generate/generate.js";
 import { loadInputs } from "../../scripts/generate/load.js";
+import { WIRE_HEADER, wireTestFiles } from "../../scripts/generate/wire-tests.js";
 import { isEndpoint, type Endpoint, type ResourceTable } from "../../src/management/endpoint.js";
 import { resourceTables } from "../../src/management/generated/resources/index.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const generated = join(root, "src/management/generated");
 const fallbacks = join(root, "scripts/generate/FALLBACKS.md");
+const wireTests = join(root, "test/management/wire");
 const spec = resolve(root, "../shared/specs/management-api.openapi.json");
 const compat = resolve(root, "../shared/compat/management-v5.json");
 const hasShared = existsSync(resolve(root, "../shared")) && existsSync(spec) && existsSync(compat);
@@ -42,6 +44,11 @@ function readTree(directory: string): Map<string, string> {
   };
   visit(directory);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The committed generated wire tests (the hand-written runner next to them left out). */
+function generatedWireTests(directory = wireTests): Map<string, string> {
+  return new Map([...readTree(directory)].filter(([path, content]) => path.endsWith(".test.ts") && content.startsWith(`${WIRE_HEADER}\n`)));
 }
 
 /** Every endpoint of the tables, by its dot path from the client (`users.roles.list`). */
@@ -120,7 +127,15 @@ describe("the Management API generator", () => {
   it.runIf(hasShared)("reproduces the committed output byte for byte", () => {
     const out = tempDir();
     const report = join(out, "FALLBACKS.md");
-    const code = main(["--spec", spec, "--compat", compat, "--out", join(out, "generated"), "--fallbacks", report], () => undefined);
+    // Next to the wire tests: the hand-written runner and a hand-written test stay, a stale generated test goes.
+    mkdirSync(join(out, "wire"));
+    writeFileSync(join(out, "wire", "run-cases.ts"), "// hand-written\n");
+    writeFileSync(join(out, "wire", "by-hand.test.ts"), "// hand-written\n");
+    writeFileSync(join(out, "wire", "stale.test.ts"), `${WIRE_HEADER}\n`);
+    const code = main(
+      ["--spec", spec, "--compat", compat, "--out", join(out, "generated"), "--fallbacks", report, "--wire-tests", join(out, "wire")],
+      () => undefined,
+    );
     expect(code).toBe(0);
     const fresh = readTree(join(out, "generated"));
     const committed = readTree(generated);
@@ -130,6 +145,14 @@ describe("the Management API generator", () => {
       expect(content === committed.get(path), `${path} differs from the committed file: run npm run generate`).toBe(true);
     }
     expect(readFileSync(report, "utf8")).toBe(readFileSync(fallbacks, "utf8"));
+    expect(existsSync(join(out, "wire", "stale.test.ts"))).toBe(false);
+    expect(existsSync(join(out, "wire", "run-cases.ts")) && existsSync(join(out, "wire", "by-hand.test.ts"))).toBe(true);
+    const freshWire = generatedWireTests(join(out, "wire"));
+    const committedWire = generatedWireTests();
+    expect([...freshWire.keys()]).toEqual([...committedWire.keys()]);
+    for (const [path, content] of freshWire) {
+      expect(content === committedWire.get(path), `test/management/wire/${path} differs from the committed file: run npm run generate`).toBe(true);
+    }
   });
 
   it.runIf(hasShared)("gives identical output when run twice", () => {
@@ -137,6 +160,16 @@ describe("the Management API generator", () => {
     const second = generate(loadInputs(spec, compat));
     expect([...second.files]).toEqual([...first.files]);
     expect(second.fallbacksReport).toBe(first.fallbacksReport);
+    const document = JSON.parse(readFileSync(compat, "utf8")) as unknown;
+    expect([...wireTestFiles(document)]).toEqual([...wireTestFiles(document)]);
+  });
+
+  it.runIf(hasShared)("writes one wire case per v5 method, one file per top-level resource", () => {
+    const files = generatedWireTests();
+    const methods = [...files.values()].flatMap((content) => Array.from(content.matchAll(/\bmethod: "([^"]+)"/g), (match) => match[1]!));
+    const entries = readCompat();
+    expect(methods.sort()).toEqual(entries.map((entry) => entry.method).sort());
+    expect(files.size).toBe(new Set(entries.map((entry) => entry.method.split(".")[0])).size);
   });
 
   it.runIf(hasShared)("describes every v5 method as the compatibility table does", () => {

@@ -32,13 +32,23 @@ describe("the throttle (default preset)", () => {
     expect(client.pipeline.names).toEqual(["auth", "customDomain", "retry", "throttle", "timeout", "logging", "rawResponse"]);
   });
 
-  it("completes a burst against a tight limit with no failed call and few 429s, even with retries off", async () => {
+  it("completes a burst against a tight limit with no failed call and few 429s, with default options", async () => {
     tenant.reset({ clearSeed: true });
-    const client = new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret, maxRetries: 0 });
+    const client = new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
     const { failures, stats } = await burst(client, 30, 6);
     expect(failures).toEqual([]);
     expect(stats.managementRequests - stats.rateLimited).toBe(30);
     expect(stats.rateLimited).toBeLessThan(10);
+  });
+
+  it("leaves a 429 to the retry link: with maxRetries 0 the caller gets it at once, after one request", async () => {
+    tenant.reset({ clearSeed: true });
+    const client = new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret, maxRetries: 0 });
+    await client.roles.list();
+    tenant.faults.inject({ match: { path: "/api/v2/roles" }, fault: { kind: "status", status: 429 } });
+    tenant.clearRequests();
+    await expect(client.roles.list()).rejects.toMatchObject({ name: "TooManyRequestsError" });
+    expect(tenant.requests).toHaveLength(1);
   });
 
   it("can be switched off (throttle: false), and then the same burst loses calls", async () => {

@@ -4,11 +4,6 @@ import type { Middleware } from "../../core/pipeline.js";
 import { RateLimitState } from "./rate-limit-state.js";
 
 export interface ThrottleOptions {
-  /**
-   * How many times one request may be sent again after a 429, on top of the client's `maxRetries` (default 20):
-   * a 429 means the request was not processed, so waiting for the bucket and resending is always safe.
-   */
-  max429Resends?: number;
   /** Which bucket a request draws from (default: one per client, Auth0's tenant-wide limit). */
   bucket?: (request: { method: string; operation: { path: string } }) => string;
 }
@@ -22,12 +17,12 @@ interface Waiter {
 
 /**
  * Client-side rate limiting that learns the tenant's bucket from its `x-ratelimit-*` headers and queues requests
- * when it has said the bucket is empty, so a burst completes at the allowed rate instead of collecting 429s. A 429
- * that still gets through is waited out and resent here, not charged to the caller's retries. Until a response has
- * told it anything, it holds nothing back. State lives in the returned middleware: one per client.
+ * when it has said the bucket is empty, so a burst completes at the allowed rate instead of collecting 429s. It sits
+ * inside the `retry` link: a 429 that still gets through (before the first answer has taught it the limit) goes back
+ * to `retry`, which retries it within `maxRetries`, and the retry waits here for a token like any request. Until a
+ * response has told it anything, it holds nothing back. State lives in the returned middleware: one per client.
  */
 export function throttle(options: ThrottleOptions = {}): Middleware {
-  const max429Resends = options.max429Resends ?? 20;
   const bucketOf = options.bucket ?? (() => "tenant");
   const buckets = new Map<string, Bucket>();
   const bucketFor = (key: string): Bucket => {
@@ -38,18 +33,16 @@ export function throttle(options: ThrottleOptions = {}): Middleware {
 
   return async (request, next) => {
     const bucket = bucketFor(bucketOf(request));
-    for (let resends = 0; ; resends++) {
-      await bucket.acquire(request.signal);
-      let response: PipelineResponse;
-      try {
-        response = await next(request);
-      } catch (error) {
-        bucket.release();
-        throw error;
-      }
-      bucket.release(response);
-      if (response.status !== 429 || resends >= max429Resends) return response;
+    await bucket.acquire(request.signal);
+    let response: PipelineResponse;
+    try {
+      response = await next(request);
+    } catch (error) {
+      bucket.release();
+      throw error;
     }
+    bucket.release(response);
+    return response;
   };
 }
 
