@@ -2,5 +2,6 @@
 export const entries = [
   { name: "index", source: "src/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor.json" },
   { name: "testing", source: "src/testing/index.ts", platform: "node", apiExtractorConfig: "api-extractor/testing.json" },
+  { name: "mtls", source: "src/auth/mtls-node.ts", platform: "node", apiExtractorConfig: "api-extractor/mtls.json" },
   { name: "legacy", source: "plugins/legacy/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/legacy.json" },
 ];

@@ -39,6 +39,14 @@ describe("consumers of the built package", () => {
     expect(stdout).toMatch(/# fail 0/);
   });
 
+  it.each([
+    ["import", "--input-type=module", "import('auth0/testing').then((t) => import('auth0/mtls').then((m) => console.log(typeof t.startMockTenant, typeof m.createMtlsAgent)))"],
+    ["require", "--input-type=commonjs", "console.log(typeof require('auth0/testing').startMockTenant, typeof require('auth0/mtls').createMtlsAgent)"],
+  ])("the auth0/testing and auth0/mtls subpaths load with %s", async (_kind, inputType, code) => {
+    const { stdout } = await run(process.execPath, [inputType, "-e", code], { cwd: fixtures });
+    expect(stdout.trim()).toBe("function function");
+  });
+
   it.each(["ts-nodenext", "ts-bundler", "ts-cjs"])("TypeScript resolves its types with %s", async (project) => {
     await expect(run(process.execPath, [tsc, "-p", join(fixtures, project, "tsconfig.json")])).resolves.toBeDefined();
   }, 60_000);
