@@ -7,6 +7,8 @@ export default defineConfig({
     alias: [
       { find: /^auth0$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
       { find: /^auth0\/testing$/, replacement: fileURLToPath(new URL("./src/testing/index.ts", import.meta.url)) },
+      { find: /^auth0\/legacy$/, replacement: fileURLToPath(new URL("./plugins/legacy/index.ts", import.meta.url)) },
+      { find: /^auth0\/mtls$/, replacement: fileURLToPath(new URL("./src/auth/mtls-node.ts", import.meta.url)) },
     ],
   },
   test: {

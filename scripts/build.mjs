@@ -13,9 +13,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 // Runtime dependencies and peers stay imports; everything else (ky, hookable, tsyringe, reflect-metadata) is bundled.
-// Plugins import the package by name ("auth0", "auth0/testing"): at runtime that is this package's own entry.
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), "node:*"];
-const selfReferences = ["auth0", "auth0/testing"];
+
+// Plugins import the package by name ("auth0", "auth0/testing"); in the output that becomes the sibling file, so a
+// plugin shares the package's one core, also when installed under another name or run from this repository.
+const selfReference = (extension) => ({
+  name: "self-reference",
+  setup(build) {
+    build.onResolve({ filter: /^auth0(\/testing)?$/ }, (args) => ({
+      path: `./${args.path === "auth0" ? "index" : "testing"}${extension}`,
+      external: true,
+    }));
+  },
+});
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 
@@ -45,9 +55,9 @@ for (const platform of ["neutral", "node"]) {
   const esmEntryPoints = group.some((entry) => entry.name === "index") ? { ...entryPoints, management: NAMESPACE_SOURCE } : entryPoints;
   // "es2015" first: tsyringe's ES2015 build needs two tslib helpers where its ES5 build needs a dozen.
   const resolve = platform === "neutral" ? { mainFields: ["es2015", "module", "main"], conditions: ["module", "import", "default"] } : {};
-  const withSelf = { ...common, external: [...external, ...selfReferences] };
-  await build({ ...withSelf, ...resolve, platform, entryPoints: esmEntryPoints, plugins: [namespaceAsModule], format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
-  await build({ ...withSelf, ...resolve, platform, entryPoints, format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+  const options = { ...common, ...resolve, external, platform };
+  await build({ ...options, entryPoints: esmEntryPoints, plugins: [namespaceAsModule, selfReference(".js")], format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
+  await build({ ...options, entryPoints, plugins: [selfReference(".cjs")], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
 }
 // Mark the CJS folder as CommonJS for tools that look at the nearest package.json.
 writeFileSync(join(root, "dist/cjs/package.json"), '{ "type": "commonjs" }\n');

@@ -1,0 +1,36 @@
+/**
+ * auth0/legacy: the v4 API of the `auth0` package (`ManagementClient` with its managers, `AuthenticationClient`,
+ * `UserInfoClient`, v4's errors and helpers) on the package's one core.
+ *
+ * @packageDocumentation
+ */
+export { ManagementClient } from "./management-client.js";
+export type {
+  ClientOptions,
+  ManagementClientOptions,
+  ManagementClientOptionsWithToken,
+  ManagementClientOptionsWithClientCredentials,
+  ManagementClientOptionsWithClientSecret,
+  ManagementClientOptionsWithClientAssertion,
+} from "./options.js";
+export type { RetryConfiguration } from "./retry.js";
+export type { Middleware, FetchAPI, FetchParams, RequestContext, ResponseContext, ErrorContext } from "./middleware.js";
+export type { InitOverride, InitOverrideFunction, HTTPMethod, HTTPHeaders, HTTPQuery, HTTPBody, HTTPRequestInit, RequestOpts } from "./init-overrides.js";
+export { CustomDomainHeader } from "./custom-domain.js";
+export { ManagementApiError } from "./errors.js";
+export { ResponseError, TimeoutError, FetchError, RequiredError, HttpResponseHeadersUtils } from "auth0";
+export * from "./auth.js";
+export type {
+  Params,
+  Method,
+  ParamsMethod,
+  PathMethod,
+  OptionalParamsMethod,
+  BodyMethod,
+  ParamsBodyMethod,
+  PathBodyMethod,
+  ListMethod,
+  ParamsListMethod,
+} from "./methods.js";
+export type * from "./generated/managers.js";
+export * from "./generated/models.js";
