@@ -97,6 +97,16 @@ describe("RateLimitState", () => {
     expect(state.wait(now)).toBeGreaterThan(0);
   });
 
+  it("never stalls when the tenant reports plenty left but no usable reset (it trusts the reported count)", () => {
+    const state = new RateLimitState();
+    let now = 4_000_000;
+    for (let i = 0; i < 5000; i++, now += 1) {
+      expect(state.wait(now)).toBe(0);
+      state.take(now);
+      state.observe(new Headers({ "x-ratelimit-limit": "1000", "x-ratelimit-remaining": "999", "x-ratelimit-reset": "0" }), 200, now, 0);
+    }
+  });
+
   it("after a 429 with nothing learned, waits for Retry-After", () => {
     const state = new RateLimitState();
     const now = 3_000_000;

@@ -12,6 +12,8 @@ export class RateLimitState {
   #updatedAt = 0;
   /** Until when nothing may be sent (after a 429 while the refill rate is still unknown). */
   #blockedUntil = 0;
+  /** The last `reset` the tenant gave, epoch ms. */
+  #resetAt = 0;
 
   /** Nothing learned yet: let requests through. */
   get known(): boolean {
@@ -25,7 +27,9 @@ export class RateLimitState {
     this.#refill(now);
     if (this.#tokens >= 1) return 0;
     if (this.#rate > 0) return Math.ceil((1 - this.#tokens) / this.#rate);
-    return Math.max(1, this.#blockedUntil - now);
+    // No refill rate learned: wait for the tenant's reset if it named one ahead, else hold nothing back (a 429 then
+    // goes to the retry link). Never wait without a time the tenant gave.
+    return this.#resetAt > now ? this.#resetAt - now : 0;
   }
 
   /** Spend a token for a request about to leave. */
@@ -47,12 +51,11 @@ export class RateLimitState {
       if (status === 429) this.#blockFor(headers, now);
       return;
     }
-    const firstLook = this.#limit === undefined;
     this.#limit = limit;
     this.#refill(now);
-    const told = Math.max(0, remaining - othersInFlight);
-    this.#tokens = firstLook ? told : Math.min(this.#tokens, told);
-    if (status === 429) this.#tokens = Math.min(this.#tokens, 0);
+    // The tenant's count is the truth as of this answer; requests still out may not be in it yet.
+    this.#tokens = status === 429 ? 0 : Math.max(0, remaining - othersInFlight);
+    this.#resetAt = reset;
     // `remaining` is rounded down and `reset` up, so (limit − remaining − 1) tokens over the time to reset is a lower
     // bound of the refill rate: the estimate may be slow at first but never sends a request too early.
     const untilReset = reset - now;

@@ -1,0 +1,70 @@
+// tsc --noEmit of a small app using the SDK's types, against this package and auth0@5.14.1 (installed on first use
+// into .bench/v5, outside the project's dependencies), with skipLibCheck off (tsc's default) and on. Each time is
+// the median of 3 runs, and the ratio compares the time above an empty project's, which both pay.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const work = join(root, ".bench/typecheck");
+const tsc = join(root, "node_modules/typescript/bin/tsc");
+
+const app = `import { ManagementClient, ManagementError } from "auth0";
+const client = new ManagementClient({ domain: "tenant.auth0.com", clientId: "id", clientSecret: "secret" });
+export async function main(): Promise<string[]> {
+  const user = await client.users.get("auth0|1");
+  const page = await client.users.list({ per_page: 10 });
+  const roles = await client.users.roles.list("auth0|1");
+  try { await client.organizations.members.roles.assign("org", "auth0|1", { roles: ["r"] }); }
+  catch (error) { if (error instanceof ManagementError) console.log(error.statusCode); }
+  return [user.email ?? "", ...page.data.map((u) => u.user_id ?? ""), ...roles.data.map((r) => r.name ?? "")];
+}
+`;
+
+function project(name, paths, skipLibCheck) {
+  const dir = join(work, `${name}-${skipLibCheck ? "skip" : "full"}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "app.ts"), name === "empty" ? "export const x = 1;\n" : app);
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "nodenext", strict: true, noEmit: true, skipLibCheck, types: [], lib: ["ES2023", "DOM"], ...(paths ? { paths } : {}) }, files: ["app.ts"] }));
+  return dir;
+}
+
+function time(dir) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    execFileSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { cwd: dir });
+    runs.push((performance.now() - started) / 1000);
+  }
+  return runs.sort((a, b) => a - b)[1];
+}
+
+function ensureV5() {
+  const dir = join(root, ".bench/v5");
+  if (existsSync(join(dir, "node_modules/auth0/package.json"))) return dir;
+  try {
+    mkdirSync(dir, { recursive: true });
+    execFileSync("npm", ["install", "--prefix", dir, "--no-audit", "--no-fund", "--ignore-scripts", "auth0@5.14.1"], { stdio: "ignore" });
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function measureTypecheck() {
+  const result = {};
+  for (const [name, paths] of [["empty", undefined], ["ours", { auth0: [join(root, "dist/index.d.ts")] }]]) {
+    result[name] = { full: time(project(name, paths, false)), skip: time(project(name, paths, true)) };
+  }
+  const v5 = ensureV5();
+  if (v5) {
+    result.v5 = {
+      full: time(project("v5", { auth0: [join(v5, "node_modules/auth0")] }, false)),
+      skip: time(project("v5", { auth0: [join(v5, "node_modules/auth0")] }, true)),
+    };
+    result.ratioFull = (result.ours.full - result.empty.full) / (result.v5.full - result.empty.full);
+    result.ratioSkip = (result.ours.skip - result.empty.skip) / (result.v5.skip - result.empty.skip);
+  }
+  return result;
+}
