@@ -2,12 +2,14 @@
 // into .bench/v5, outside the project's dependencies), with skipLibCheck off (tsc's default) and on. Each time is
 // the median of 3 runs, and the ratio compares the time above an empty project's, which both pay.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const work = join(root, ".bench/typecheck");
+// Outside the repository, so "auth0" is not resolved to this package by its own name (self-reference).
+const work = join(tmpdir(), "auth0-typecheck-bench");
 const tsc = join(root, "node_modules/typescript/bin/tsc");
 
 const app = `import { ManagementClient, ManagementError } from "auth0";
@@ -22,11 +24,15 @@ export async function main(): Promise<string[]> {
 }
 `;
 
-function project(name, paths, skipLibCheck) {
+/** A project whose node_modules/auth0 is `packageDir` (a symlink, as npm link would make). */
+function project(name, packageDir, skipLibCheck) {
   const dir = join(work, `${name}-${skipLibCheck ? "skip" : "full"}`);
-  mkdirSync(dir, { recursive: true });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
+  if (packageDir) symlinkSync(packageDir, join(dir, "node_modules/auth0"), "dir");
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `typecheck-${name}`, type: "module", private: true }));
   writeFileSync(join(dir, "app.ts"), name === "empty" ? "export const x = 1;\n" : app);
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "nodenext", strict: true, noEmit: true, skipLibCheck, types: [], lib: ["ES2023", "DOM"], ...(paths ? { paths } : {}) }, files: ["app.ts"] }));
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "nodenext", strict: true, noEmit: true, skipLibCheck, types: [], lib: ["ES2023", "DOM"] }, files: ["app.ts"] }));
   return dir;
 }
 
@@ -54,15 +60,13 @@ function ensureV5() {
 
 export async function measureTypecheck() {
   const result = {};
-  for (const [name, paths] of [["empty", undefined], ["ours", { auth0: [join(root, "dist/index.d.ts")] }]]) {
-    result[name] = { full: time(project(name, paths, false)), skip: time(project(name, paths, true)) };
+  for (const [name, packageDir] of [["empty", undefined], ["ours", root]]) {
+    result[name] = { full: time(project(name, packageDir, false)), skip: time(project(name, packageDir, true)) };
   }
   const v5 = ensureV5();
   if (v5) {
-    result.v5 = {
-      full: time(project("v5", { auth0: [join(v5, "node_modules/auth0")] }, false)),
-      skip: time(project("v5", { auth0: [join(v5, "node_modules/auth0")] }, true)),
-    };
+    const v5Package = join(v5, "node_modules/auth0");
+    result.v5 = { full: time(project("v5", v5Package, false)), skip: time(project("v5", v5Package, true)) };
     result.ratioFull = (result.ours.full - result.empty.full) / (result.v5.full - result.empty.full);
     result.ratioSkip = (result.ours.skip - result.empty.skip) / (result.v5.skip - result.empty.skip);
   }
