@@ -4,4 +4,7 @@ export const entries = [
   { name: "testing", source: "src/testing/index.ts", platform: "node", apiExtractorConfig: "api-extractor/testing.json" },
   { name: "mtls", source: "src/auth/mtls-node.ts", platform: "node", apiExtractorConfig: "api-extractor/mtls.json" },
   { name: "legacy", source: "plugins/legacy/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/legacy.json" },
+  { name: "plugins-axios", source: "plugins/axios/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/plugins-axios.json" },
+  { name: "plugins-otel", source: "plugins/otel/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/plugins-otel.json" },
+  { name: "plugins-redis", source: "plugins/redis/index.ts", platform: "node", apiExtractorConfig: "api-extractor/plugins-redis.json" },
 ];
