@@ -68,8 +68,11 @@ const CUSTOM_DOMAIN = "login.example.com";
 const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** Path argument values by position: each needs encoding, and each differs from the others. */
 const PATH_VALUES = ["auth0|abc/def", "p2/x y", "p3?#&=%"] as const;
-/** How long an error answer may take to become the rejection (anything longer is a wait to resend). */
-const SETTLE_MS = 150;
+/**
+ * How long an error answer may take to become the rejection. A resend would wait at least 900 ms (the shortest
+ * backoff); well below that, but loose enough for a loaded CI machine.
+ */
+const SETTLE_MS = 700;
 /** A status no method lists: a plain `ManagementError`. */
 const UNLISTED_STATUS = 418;
 
