@@ -1,0 +1,72 @@
+import { startMockTenant, type MockTenant } from "auth0/testing";
+import type { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { spawnFleetProcess, type FleetProcess } from "./fleet.js";
+import type { FleetProcessConfig } from "./fixtures/fleet-process.js";
+import { describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
+
+const PROCESSES = 4;
+const CALLS_EACH = 25;
+
+describeWithRedis("a fleet of Node processes sharing one token through Redis", () => {
+  let server: TestRedis;
+  let redis: Redis;
+  let tenant: MockTenant;
+  const spawned: FleetProcess[] = [];
+  beforeAll(async () => {
+    [server, tenant] = await Promise.all([startRedis(), startMockTenant()]);
+    redis = server.connect();
+  });
+  afterEach(async () => void (await Promise.all(spawned.splice(0).map((child) => child.kill()))));
+  afterAll(async () => {
+    await server?.stop();
+    await tenant?.close();
+  });
+
+  const tenantAndRedis = () => ({ redisUrl: server.url, domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+
+  const fleet = (count: number, config: Partial<FleetProcessConfig> & Pick<FleetProcessConfig, "prefix">): FleetProcess[] => {
+    const children = Array.from({ length: count }, () =>
+      spawnFleetProcess({ ...tenantAndRedis(), role: "first-calls", calls: CALLS_EACH, concurrency: CALLS_EACH, ...config }),
+    );
+    spawned.push(...children);
+    return children;
+  };
+
+  const runToCompletion = async (children: FleetProcess[]) => {
+    await Promise.all(children.map((child) => child.next("ready")));
+    for (const child of children) child.go();
+    return Promise.all(children.map((child) => child.next("done")));
+  };
+
+  it(`makes exactly one token request for ${PROCESSES} processes × ${CALLS_EACH} concurrent first calls`, async () => {
+    tenant.reset();
+    const results = await runToCompletion(fleet(PROCESSES, { prefix: uniquePrefix("fleet") }));
+    expect(results).toEqual(Array.from({ length: PROCESSES }, () => ({ event: "done", ok: CALLS_EACH, failed: [] })));
+    expect(tenant.stats().tokenRequests).toBe(1);
+    expect(tenant.stats().managementRequests).toBe(PROCESSES * CALLS_EACH);
+  }, 30_000);
+
+  it("still makes exactly one token request when the process holding the lock is killed: its lock expires and another takes over", async () => {
+    tenant.reset();
+    const prefix = uniquePrefix("fleet");
+    const lockTtlMs = 1_500;
+    const children = fleet(PROCESSES, { prefix, lockTtlMs });
+    const [holder] = fleet(1, { prefix, lockTtlMs, role: "stall-token" });
+    await Promise.all([holder!, ...children].map((child) => child.next("ready")));
+
+    holder!.go();
+    await holder!.next("holding"); // it holds the lock, and its token request will never leave
+    await holder!.kill();
+    const lockedAt = Date.now();
+    expect(await redis.keys(`${prefix}*:lock`)).toHaveLength(1);
+
+    for (const child of children) child.go();
+    const results = await Promise.all(children.map((child) => child.next("done")));
+    expect(results.every((result) => result.event === "done" && result.ok === CALLS_EACH)).toBe(true);
+    expect(tenant.stats().tokenRequests).toBe(1);
+    // Nobody fetched until the dead holder's lock ran out.
+    const tokenRequest = tenant.requests.find((request) => request.path === "/oauth/token")!;
+    expect(tokenRequest.startedAt.getTime() - lockedAt).toBeGreaterThan(lockTtlMs - 500);
+  }, 30_000);
+});
