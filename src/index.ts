@@ -58,7 +58,7 @@ export type { TokenProvider } from "./core/token-provider.js";
 export type { ClientInfo } from "./core/telemetry.js";
 export { throttle, throttlePlugin } from "./plugins/throttle/index.js";
 export type { ThrottleOptions } from "./plugins/throttle/index.js";
-export { retry } from "./middleware/retry.js";
+export { retry, REPLAY_SAFE } from "./middleware/retry.js";
 export type { RetryOptions } from "./middleware/retry.js";
 export { auth } from "./middleware/auth.js";
 export { customDomain, CUSTOM_DOMAIN_PATHS } from "./middleware/custom-domain.js";

@@ -1,5 +1,6 @@
 import { Hookable } from "hookable";
 import type { PipelineRequest, PipelineResponse } from "./http.js";
+import { redactRequest, redactResponse } from "./redact.js";
 
 /** Why a request is being retried. */
 export type RetryReason =
@@ -8,7 +9,9 @@ export type RetryReason =
 
 /**
  * Lifecycle events, for observability. Hooks observe; to change a request or a response, add middleware.
- * A hook that throws is reported to the client's logger and does not fail the request.
+ * A hook that throws is reported to the client's logger and does not fail the request. The `request` and `response`
+ * an event carries are views with every credential masked, as at debug logging (secret headers, query values and
+ * body fields, tokens in a response body); `request.context` is the call's own.
  */
 export interface ClientHooks {
   /** A call entered the chain (once per call, before the token is fetched). */
@@ -59,11 +62,22 @@ export function emit<N extends ClientHookName>(
 ): void | Promise<void> {
   if (!hasListeners(hooks, name)) return;
   try {
-    const result = (hooks.callHook as (name: N, event: unknown) => Promise<unknown> | void)(name, event);
+    const result = (hooks.callHook as (name: N, event: unknown) => Promise<unknown> | void)(name, forObservers(event));
     if (result && typeof result.then === "function") return result.then(() => undefined, onError);
   } catch (error) {
     onError(error);
   }
+}
+
+/** No secret reaches an observer: the request and response of an event are replaced by masked views. */
+function forObservers<E>(event: E): E {
+  const { request, response } = event as { request?: PipelineRequest; response?: PipelineResponse };
+  if (request === undefined && response === undefined) return event;
+  return {
+    ...event,
+    ...(request !== undefined ? { request: redactRequest(request) } : {}),
+    ...(response !== undefined ? { response: redactResponse(response) } : {}),
+  };
 }
 
 function hasListeners(hooks: ClientHookable, name: ClientHookName): boolean {

@@ -1,4 +1,5 @@
 /** Query strings encoded as v5 encodes them: `encodeURIComponent` on keys and values, arrays as repeated keys. */
+import { encodeComponent } from "./validate.js";
 
 /** Method query first, then `queryParams`, which replace same-name keys. Encoded like v5: encodeURIComponent. */
 export function mergeQuery(query: string | undefined, extra: Record<string, unknown> | undefined): string {
@@ -17,6 +18,6 @@ export function appendQuery(parts: string[], key: string, value: unknown): void 
     return;
   }
   const text = typeof value === "object" ? JSON.stringify(value) : String(value);
-  parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
+  parts.push(`${encodeComponent(key, `query.${key}`, "A query parameter name")}=${encodeComponent(text, `query.${key}`, `The value of query parameter "${key}"`)}`);
 }
 

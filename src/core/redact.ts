@@ -1,3 +1,5 @@
+import type { PipelineRequest, PipelineResponse } from "./http.js";
+
 /**
  * What never leaves the process in a log line, an error or a hook payload: credentials in headers, bodies and
  * query strings. Matching is by key, so a value is redacted wherever it sits.
@@ -45,12 +47,18 @@ export function redactHeaders(headers: Record<string, string> | Headers): Record
   return out;
 }
 
-/** A deep copy of a JSON-like value with secret keys masked. */
+/** A deep copy of a JSON-like value with secret keys masked; what is nested too deep to inspect is left out, not copied. */
 export function redactValue(value: unknown, depth = 0): unknown {
-  if (depth > 8 || value === null || typeof value !== "object") return value;
+  if (value === null || typeof value !== "object") return value;
+  if (depth > 8) return "[nested too deep]";
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = isSecretKey(key) ? REDACTED : redactValue(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    const masked = isSecretKey(key) ? REDACTED : redactValue(item, depth + 1);
+    // A "__proto__" key (JSON.parse makes it an own property) stays a key: assigned, it would swap the copy's prototype.
+    if (key === "__proto__") Object.defineProperty(out, key, { value: masked, enumerable: true, writable: true, configurable: true });
+    else out[key] = masked;
+  }
   return out;
 }
 
@@ -89,4 +97,43 @@ export function redactBody(body: unknown): unknown {
     return out;
   }
   return "[binary body]";
+}
+
+/**
+ * A request as hook observers see it: the same call (method, operation, attempt, budget, the shared `context`) with
+ * credentials masked as at debug logging — secret headers, secret query values, and the body. The body is masked
+ * when first read, so observers that never look at it cost nothing.
+ */
+export function redactRequest(request: PipelineRequest): PipelineRequest {
+  const view: PipelineRequest = { ...request, headers: redactHeaders(request.headers) };
+  if (request.url.search !== "") view.url = new URL(redactUrl(request.url));
+  return maskedLazily(view, () => redactBody(request.body));
+}
+
+/** A response as hook observers see it: tokens and other secrets in a JSON body masked; a stream is left as it is. */
+export function redactResponse(response: PipelineResponse): PipelineResponse {
+  const body = response.body;
+  if (body === undefined || body === null || (typeof ReadableStream !== "undefined" && body instanceof ReadableStream)) return response;
+  return maskedLazily({ ...response }, () => {
+    if (typeof body !== "string") return redactValue(body);
+    if (!/^\s*[[{]/.test(body)) return body;
+    try {
+      return JSON.stringify(redactValue(JSON.parse(body)));
+    } catch {
+      return `[${body.length} characters]`;
+    }
+  });
+}
+
+function maskedLazily<T extends { body?: unknown }>(view: T, mask: () => unknown): T {
+  Object.defineProperty(view, "body", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = mask();
+      Object.defineProperty(view, "body", { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
+  return view;
 }

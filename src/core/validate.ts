@@ -29,10 +29,22 @@ export function originFromDomain(domain: unknown, field = "domain"): string {
   const host = hostOf(rest);
   const port = rest.slice(host.length);
   const portNumber = port === "" ? 443 : Number(port.slice(1));
-  if (!(HOST.test(host) || LOOPBACK.test(host)) || !/^(?::\d{1,5})?$/.test(port) || portNumber < 1 || portNumber > 65535) {
+  const url = HOST.test(host) || LOOPBACK.test(host) ? parseUrl(`${scheme}://${rest}`) : undefined;
+  // URL parsing reads a host that ends in a number as an IPv4 address ("1234" is 0.0.4.210, "tenant.123" fails):
+  // such a host would not be the one the caller wrote, so it is refused rather than silently reinterpreted.
+  if (url === undefined || url.hostname !== host.toLowerCase() || !/^(?::\d{1,5})?$/.test(port) || portNumber < 1 || portNumber > 65535) {
     throw new InvalidInputError(field, `The "${field}" option is not a valid host name: ${JSON.stringify(domain)}`);
   }
-  return `${scheme}://${rest.toLowerCase()}`;
+  // The origin as fetch will use it: a default port (":443") is dropped, "080" becomes "80".
+  return url.origin;
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function hostOf(hostAndPort: string): string {
@@ -46,12 +58,18 @@ function hostOf(hostAndPort: string): string {
 
 // RFC 9110 field-value: no CR, LF or NUL (header injection), no other control characters but tab.
 const BAD_HEADER_VALUE = /[\0-\x08\x0a-\x1f\x7f]/;
+// fetch sends header values as bytes: a character above U+00FF cannot be sent at all.
+const NOT_A_BYTE = /[^\0-\xff]/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
+/** The value is never part of the message: it may be a credential. */
 export function assertHeader(name: string, value: string): void {
   if (!HEADER_NAME.test(name)) throw new InvalidInputError(`headers.${name}`, `Invalid HTTP header name: ${JSON.stringify(name)}`);
   if (BAD_HEADER_VALUE.test(value)) {
     throw new InvalidInputError(`headers.${name}`, `The value of header "${name}" contains a control character (CR, LF or NUL)`);
+  }
+  if (NOT_A_BYTE.test(value)) {
+    throw new InvalidInputError(`headers.${name}`, `The value of header "${name}" contains a character above U+00FF, which an HTTP header cannot carry`);
   }
 }
 
@@ -66,5 +84,14 @@ export function encodePathParam(name: string, value: unknown): string {
   if (value === "" || value === "." || value === "..") {
     throw new InvalidInputError(name, `Path parameter "${name}" must not be empty, "." or ".."`);
   }
-  return encodeURIComponent(value);
+  return encodeComponent(value, name, `Path parameter "${name}"`);
+}
+
+/** `encodeURIComponent`, with a string that is not well-formed Unicode (a lone surrogate) refused as bad input. */
+export function encodeComponent(value: string, field: string, what: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new InvalidInputError(field, `${what} is not a well-formed Unicode string (it has a lone surrogate)`);
+  }
 }

@@ -1,6 +1,7 @@
 import type { TokenProviderTools } from "../core/client.js";
 import { emit } from "../core/hooks.js";
 import type { TokenProvider } from "../core/token-provider.js";
+import { REPLAY_SAFE } from "../middleware/retry.js";
 import { addClientAuthentication, type ClientCredentials } from "../auth/client-authentication.js";
 import { AuthApiError, ResponseError } from "../auth/errors.js";
 import { authErrorFor, toAuthTransportError } from "../auth/token-response.js";
@@ -110,6 +111,8 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
         body: new URLSearchParams(payload).toString(),
         // As in v5: the Management client's custom headers are for the Management API only.
         withoutClientHeaders: true,
+        // Asking for a token twice is harmless, so a 5xx or a reset on the token request is retried like a GET.
+        context: { [REPLAY_SAFE]: true },
       },
       toAuthTransportError,
     );

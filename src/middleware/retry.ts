@@ -32,6 +32,12 @@ export interface RetryOptions {
 }
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+/**
+ * Set on `request.context` by a caller that knows its POST is safe to send twice (a client-credentials grant: a
+ * second token is harmless), so it is retried like an idempotent request.
+ */
+export const REPLAY_SAFE = "auth0.replaySafe";
 /** Statuses that say the server did not act on the request, so any method may be replayed. */
 const NOT_PROCESSED_STATUSES = new Set([408, 429, 503]);
 /** Connection failures after which the request may have reached the server. */
@@ -56,7 +62,7 @@ export function retry(options: RetryOptions = {}): Middleware {
   const maybeSentCodes = options.networkCodes ?? MAYBE_SENT_CODES;
 
   const reasonToRetry = (request: PipelineRequest, response: PipelineResponse | undefined, error: unknown): RetryReason | undefined => {
-    const idempotent = options.retryNonIdempotent === true || IDEMPOTENT.has(request.method);
+    const idempotent = options.retryNonIdempotent === true || IDEMPOTENT.has(request.method) || request.context[REPLAY_SAFE] === true;
     if (response !== undefined) {
       if (!statuses(response.status)) return undefined;
       return idempotent || NOT_PROCESSED_STATUSES.has(response.status) ? { kind: "status", status: response.status } : undefined;

@@ -79,6 +79,15 @@ describe("the client-credentials token provider", () => {
     scope.done();
   });
 
+  it("retries the token request after a 500 (a second grant is harmless), like an idempotent request", async () => {
+    nock(ORIGIN).post("/oauth/token").reply(500, { error: "server_error" }).post("/oauth/token").reply(200, { access_token: "t2", expires_in: 60 });
+    nock(ORIGIN).get("/api/v2/users/u").matchHeader("authorization", "Bearer t2").reply(200, { ok: true });
+    const client = new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "s" });
+    const { retry } = await import("../../src/middleware/retry.js");
+    client.pipeline.replace("retry", retry({ sleep: async () => undefined, hooks: client.lifecycle }));
+    expect(await client.users.get("u")).toEqual({ ok: true });
+  });
+
   it("reports a token-endpoint failure as such, not as an API 401", async () => {
     nock(ORIGIN).post("/oauth/token").reply(401, { error: "access_denied", error_description: "Unauthorized" });
     const api = nock(ORIGIN).get("/api/v2/users/u").reply(200, {});

@@ -62,10 +62,10 @@ export class RateLimitState {
     if (untilReset > 0 && remaining < limit - 1 && status !== 429) {
       this.#rate = Math.max(this.#rate, (limit - remaining - 1) / untilReset);
     }
-    if (status === 429) {
-      if (this.#rate > 0) this.#rate *= 0.9; // the estimate let one through too early: be a little more careful
-      else this.#blockFor(headers, now);
-    }
+    // A 429 empties the bucket (done above) and, with no rate learned yet, blocks until the tenant's reset. It does not
+    // lower the rate: the estimate is a lower bound already, and a burst of 429s sent before anything was learned
+    // would otherwise shrink it geometrically (50 of them: 0.9^50, a 47 s wait for what refills in 0.2 s).
+    if (status === 429 && this.#rate === 0) this.#blockFor(headers, now);
     this.#updatedAt = now;
   }
 

@@ -1,0 +1,115 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InvalidInputError, ManagementClient } from "auth0";
+import { startLoopbackServer } from "../helpers/loopback-server.js";
+import { countUnhandledRejections } from "./support.js";
+
+/**
+ * Query strings, fed arbitrary keys and values: what a method's own query parameters and `requestOptions.queryParams`
+ * carry decodes back exactly on the server (URLSearchParams), arrays as repeated keys in order, `queryParams`
+ * replacing the method's same-name parameters; nothing leaks into the path; strings that are not well-formed Unicode
+ * are refused before any request.
+ */
+
+countUnhandledRejections();
+let server: Awaited<ReturnType<typeof startLoopbackServer>>;
+let client: ManagementClient;
+beforeAll(async () => {
+  server = await startLoopbackServer();
+  server.handle((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end('{"users":[],"total":0}'));
+  client = new ManagementClient({ domain: server.domain, token: "t", maxRetries: 0, throttle: false });
+});
+afterAll(() => server.close());
+
+const text = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.string({ unit: fc.constantFrom("&", "=", "+", "%", "#", "?", "/", " ", ";", "[", "]", "\n", "\0", "é", "😀", "a", "1"), maxLength: 10 }),
+);
+type Scalar = string | number | boolean;
+const scalar: fc.Arbitrary<Scalar> = fc.oneof(text, fc.integer(), fc.double({ noNaN: false }), fc.boolean());
+const value = fc.oneof(
+  { weight: 4, arbitrary: scalar },
+  { weight: 2, arbitrary: fc.array(scalar, { maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 4 }), scalar, { maxKeys: 2 }) },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined) },
+);
+
+/** What the server should see for one value: each item as text, objects as JSON, null/undefined left out. */
+function wire(item: unknown): string[] {
+  if (item === null || item === undefined) return [];
+  if (Array.isArray(item)) return item.flatMap(wire);
+  return [typeof item === "object" ? JSON.stringify(item) : String(item)];
+}
+
+/** The query the server received, as a multimap (keys in first-seen order). */
+function received(): Map<string, string[]> {
+  const url = new URL(server.requests.at(-1)!.url, "http://x");
+  const out = new Map<string, string[]>();
+  for (const [key, item] of url.searchParams) out.set(key, [...(out.get(key) ?? []), item]);
+  return out;
+}
+
+describe("query strings", () => {
+  it("requestOptions.queryParams of any keys and values decode back exactly", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(text, value, { maxKeys: 6 }), async (queryParams) => {
+        await client.clientGrants.get("grant", { queryParams });
+        const expected = new Map<string, string[]>();
+        for (const [key, item] of Object.entries(queryParams)) if (wire(item).length > 0) expected.set(key, wire(item));
+        expect(received()).toEqual(expected);
+        expect(new URL(server.requests.at(-1)!.url, "http://x").pathname).toBe("/api/v2/client-grants/grant");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a method's own query parameters decode back exactly, with its defaults, in wire order", async () => {
+    const request = fc.record(
+      { q: text, fields: text, sort: text, connection: text, search_engine: text, include_fields: fc.boolean(), per_page: fc.integer({ min: 0, max: 100 }) },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(request, async (given) => {
+        // Any text, also where the API expects an enum: the encoding must hold for whatever is passed.
+        await client.users.list(given as Parameters<typeof client.users.list>[0]);
+        const seen = received();
+        const order = ["page", "per_page", "include_totals", "sort", "connection", "fields", "include_fields", "q", "search_engine"];
+        const expected = new Map<string, string[]>();
+        const withDefaults: Record<string, unknown> = { page: 0, per_page: 50, include_totals: true, ...given };
+        for (const key of order) if (withDefaults[key] !== undefined) expected.set(key, wire(withDefaults[key]));
+        expect(seen).toEqual(expected);
+        expect([...seen.keys()]).toEqual([...expected.keys()]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("queryParams replace the method's same-name parameters and add the others", async () => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.dictionary(fc.constantFrom("q", "sort", "page", "fields", "extra", "other"), value, { maxKeys: 4 }), async (q, queryParams) => {
+        await client.users.list({ q, sort: "email:1" }, { queryParams });
+        const seen = received();
+        const method: Record<string, unknown> = { page: 0, per_page: 50, include_totals: true, sort: "email:1", q };
+        for (const [key, item] of Object.entries(method)) {
+          if (!(key in queryParams)) expect(seen.get(key), key).toEqual(wire(item));
+        }
+        for (const [key, item] of Object.entries(queryParams)) expect(seen.get(key) ?? [], key).toEqual(wire(item));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a key or value that is not well-formed Unicode is refused before any request", async () => {
+    const lone = fc.tuple(fc.string({ maxLength: 4 }), fc.integer({ min: 0xd800, max: 0xdfff })).map(([before, unit]) => `${before}${String.fromCharCode(unit)}`);
+    await fc.assert(
+      fc.asyncProperty(lone, fc.boolean(), async (bad, asKey) => {
+        const before = server.requests.length;
+        const queryParams = asKey ? { [bad]: "v" } : { k: bad };
+        await expect(client.clientGrants.get("grant", { queryParams })).rejects.toBeInstanceOf(InvalidInputError);
+        await expect(client.users.list({ q: bad })).rejects.toBeInstanceOf(InvalidInputError);
+        expect(server.requests.length).toBe(before);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,98 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The size budget, measured on the BUILT package (`dist/`, so `node scripts/build.mjs` first; `npm test` builds before
+ * it runs the tests): an app bundler's output for a one-call app (`users.get`), and the package as npm would pack it.
+ * Growing past `budget.json` fails the build; a deliberate increase is a change to `budget.json`, with the reason.
+ */
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+interface Budget {
+  /** Bytes an app loads for one `users.get` call: minified, code-split, the jose chunk (ID tokens) excluded. */
+  oneCallAppBytes: number;
+  measuredOn: string;
+  measured: number;
+  /** `npm pack`'s unpacked size: DESIGN's target, under 2 MB. */
+  packageUnpackedBytes: number;
+  packageUnpackedMeasured: number;
+}
+const budget = JSON.parse(readFileSync(new URL("./budget.json", import.meta.url), "utf8")) as Budget;
+
+function requireBuild(): void {
+  const entry = join(root, "dist/esm/index.js");
+  if (!existsSync(entry)) throw new Error("dist/ is missing: run `node scripts/build.mjs` before the size test (npm test does)");
+  const built = statSync(entry).mtimeMs;
+  const source = statSync(join(root, "src/index.ts")).mtimeMs;
+  if (source > built) console.warn("size: src/index.ts is newer than dist/ — the figures below are of the last build");
+}
+
+/** What bench/sizes.mjs measures: the app's bundle as its bundler would split it, without the lazily loaded jose chunk. */
+async function oneCallApp(): Promise<{ bytes: number; gzip: number; allBytes: number }> {
+  const result = await build({
+    stdin: {
+      contents: `import { ManagementClient } from "auth0";\nconst client = new ManagementClient({ domain: "tenant.auth0.com", token: "t" });\nconsole.log(await client.users.get("auth0|1"));\n`,
+      resolveDir: root,
+      loader: "js",
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    splitting: true,
+    outdir: "out",
+    metafile: true,
+    // "auth0" as an installed package resolves it: through package.json "exports" to dist/, not tsconfig paths to src/.
+    tsconfigRaw: {},
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    conditions: ["import", "default"],
+    external: ["node:*"],
+    write: false,
+    logLevel: "silent",
+  });
+  const outputs = result.metafile.outputs;
+  let bytes = 0;
+  let gzip = 0;
+  let allBytes = 0;
+  for (const file of result.outputFiles) {
+    allBytes += file.contents.length;
+    const key = Object.keys(outputs).find((name) => file.path.endsWith(name));
+    const inputs = Object.keys(key === undefined ? {} : outputs[key]!.inputs);
+    if (inputs.some((input) => input.includes("node_modules/jose/"))) continue;
+    bytes += file.contents.length;
+    gzip += gzipSync(file.contents).length;
+  }
+  return { bytes, gzip, allBytes };
+}
+
+describe("size budget", () => {
+  it("the one-call app (users.get) stays within its bundle budget", async () => {
+    requireBuild();
+    const { bytes, gzip, allBytes } = await oneCallApp();
+    const share = ((bytes / budget.oneCallAppBytes) * 100).toFixed(1);
+    console.log(
+      `size: one-call app ${bytes} bytes minified (${gzip} gzip; ${allBytes} with the jose chunk) — budget ${budget.oneCallAppBytes} (${share}%), measured ${budget.measured} on ${budget.measuredOn}`,
+    );
+    expect(bytes, `the one-call app grew past its budget (${budget.oneCallAppBytes} bytes): find what was added, or raise test/size/budget.json deliberately`).toBeLessThanOrEqual(
+      budget.oneCallAppBytes,
+    );
+    // The SDK's own part of it must exist: a bundle that resolved nothing would pass any budget.
+    expect(bytes).toBeGreaterThan(20_000);
+  }, 60_000);
+
+  it("the package's unpacked size stays under 2 MB", () => {
+    requireBuild();
+    const [info] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString()) as Array<{
+      size: number;
+      unpackedSize: number;
+      entryCount: number;
+    }>;
+    console.log(`size: package ${info!.unpackedSize} bytes unpacked (${info!.size} packed, ${info!.entryCount} files) — budget ${budget.packageUnpackedBytes}`);
+    expect(info!.unpackedSize, "the package grew past 2 MB unpacked").toBeLessThanOrEqual(budget.packageUnpackedBytes);
+  }, 60_000);
+});
