@@ -98,7 +98,7 @@ describe("failures through the axios fetcher", () => {
 
   it("keeps axios's error (which carries the request config) out of what the caller gets: no token, no secret", async () => {
     const management = managementOver(recordingInstance().instance, credentials());
-    tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, fault: { kind: "reset", when: "after-body" } });
+    tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, times: 3, fault: { kind: "reset", when: "after-body" } }); // the token request is retried (maxRetries 2)
     const tokenError = await management.roles.list().catch((e: unknown) => e);
     expect(tokenError).toBeInstanceOf(Error);
     expect(inspect(tokenError, { depth: 20, showHidden: true })).not.toContain(tenant.clientSecret);

@@ -131,7 +131,7 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
   });
 
   it("with the plugin, also passes on a token request that fails without an answer (connection reset)", async () => {
-    tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, fault: { kind: "reset", when: "before-body" } });
+    tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, times: 3, fault: { kind: "reset", when: "before-body" } }); // retried twice, then fails
     const cache = processCache();
     await expect(fleetClient(cache).roles.list()).rejects.toThrow();
     expect(await redis.keys(`${prefix}*lock`)).toEqual([]);
