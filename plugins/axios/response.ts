@@ -1,6 +1,6 @@
 import type { AxiosResponse } from "axios";
 import type { PipelineRequest, PipelineResponse } from "auth0";
-import { parseBody } from "./parse-body.js";
+import { parseResponseBody as parseBody } from "auth0";
 import { toWebStream } from "./web-stream.js";
 
 /** An axios response as the chain's response, shaped exactly as the default transport shapes a fetch `Response`. */

@@ -1,8 +1,5 @@
-/** The instrumentation scope of the default tracer. */
-export const INSTRUMENTATION_NAME = "auth0";
+import { SDK_VERSION } from "auth0";
 
-/**
- * The package version, reported as the instrumentation scope's version. Written out because the public surface does
- * not export the core's `SDK_VERSION`; test/tracer.test.ts fails if it drifts from package.json.
- */
-export const INSTRUMENTATION_VERSION = "5.14.1";
+/** The instrumentation scope of the default tracer: the package, at its version. */
+export const INSTRUMENTATION_NAME = "auth0";
+export const INSTRUMENTATION_VERSION = SDK_VERSION;
