@@ -26,25 +26,28 @@ try {
   const fleet = Array.from({ length: 3 }, () => {
     const redis = new Redis(redisServer.url);
     connections.push(redis);
-    const tokenCache = redisTokenCache(redis, { prefix });
     return new ManagementClient({
       domain: tenant.domain,
       clientId: tenant.clientId,
       clientSecret: tenant.clientSecret,
-      tokenCache,
-      plugins: [tokenCache.plugin, redisRateLimiter(redis, { ...limit, key: `${prefix}rate-limit` })],
+      tokenCache: redisTokenCache(redis, { prefix }),
+      plugins: [redisRateLimiter(redis, { ...limit, key: `${prefix}rate-limit` })],
     });
   });
 
-  // 3 processes × 8 concurrent first calls, an empty cache: one of them fetches the token, the others wait for it.
-  // And 24 calls at once against a tenant limit of 10 + 5 per second: the shared bucket in Redis queues them.
+  // 3 processes × 8 concurrent first calls, an empty cache: one of them takes the lock in Redis and fetches the token
+  // (only its client fires token:refreshed), the others wait for it. And 24 calls at once against a tenant limit of
+  // 10 + 5 per second: the shared bucket in Redis queues them.
+  let refreshed = 0;
+  for (const client of fleet) client.lifecycle.hook("token:refreshed", () => void (refreshed += 1));
   const started = performance.now();
   await Promise.all(fleet.flatMap((client) => Array.from({ length: 8 }, () => client.roles.list())));
   const seconds = (performance.now() - started) / 1000;
   const { tokenRequests, managementRequests, rateLimited } = tenant.stats();
   assert.equal(tokenRequests, 1);
+  assert.equal(refreshed, 1);
   assert.equal(rateLimited, 0);
-  console.log(`24 first calls from 3 processes: ${tokenRequests} token request ✓`);
+  console.log(`24 first calls from 3 processes: ${tokenRequests} token request, fetched by ${refreshed} of them ✓`);
   console.log(`${managementRequests} Management API requests in ${seconds.toFixed(1)} s against 10 + 5/s, ${rateLimited} answered 429 ✓`);
 } finally {
   const ours = await connections[0]?.keys(`${prefix}*`);

@@ -21,7 +21,7 @@ export type { Endpoint, ResourceTable, QueryParam, MultipartPart, HttpMethod } f
 export type * as Resources from "./management/generated/resources/index.js";
 export { ManagementError, ManagementTimeoutError, ManagementAbortError } from "./management/errors.js";
 export type { Uploadable, NamedUpload, NodeReadableLike } from "./management/uploadable.js";
-export type { TokenCache, CachedToken } from "./management/token-cache.js";
+export type { TokenCache, CachedToken, TokenCacheFetchOptions } from "./management/token-cache.js";
 export { memoryTokenCache } from "./management/token-cache.js";
 export { TokenEndpointError } from "./management/token-provider.js";
 export { HttpResponseHeadersUtils, ManagementEnvironment } from "./management/quota-headers.js";

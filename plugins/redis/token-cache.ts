@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { CachedToken, Plugin, TokenCache } from "auth0";
+import type { CachedToken, TokenCache, TokenCacheFetchOptions } from "auth0";
+import { RequestAbortedError } from "auth0";
 import { runScript, type LuaScript, type RedisClient } from "./redis-client.js";
 import { SharedTokenError } from "./shared-token-error.js";
-import { tokenLockPlugin } from "./token-lock-plugin.js";
+import { sleep } from "./sleep.js";
 import { tokenKeys, type TokenKeys } from "./token-keys.js";
-import { ABANDON, FORGET, READ_OR_LOCK, STORE } from "./token-scripts.js";
+import { ABANDON, FORGET, READ, READ_OR_LOCK, STORE } from "./token-scripts.js";
+import { describeFailure, fromStored, toLockReply, toStored, type LockReply } from "./token-values.js";
 
 /** How `redisTokenCache` names its keys, and the timings of its lock. */
 export interface RedisTokenCacheOptions {
@@ -14,7 +16,8 @@ export interface RedisTokenCacheOptions {
    * Take the token out of Redis this long before it expires (default 60 000 ms, at most half its lifetime), so one
    * process renews it under the lock while the others still use the old one — instead of every process renewing it
    * at once when their own, shorter, margin runs out. Keep it above the 10 s by which the core's provider renews a
-   * token ahead of its expiry, or processes would read tokens they then consider stale.
+   * token ahead of its expiry: a token the provider finds stale counts as missing, so with less every process would
+   * renew under the lock, one after the other, at the end of each token's life.
    */
   refreshAheadMs?: number;
   /**
@@ -28,56 +31,39 @@ export interface RedisTokenCacheOptions {
   maxWaitMs?: number;
   /**
    * Redis failed. The cache then behaves as if empty (the process fetches its own token, and storing it is skipped),
-   * so a Redis outage costs token requests, not failed calls. Default: ignore (ioredis reports its connection errors
-   * itself, as `error` events).
+   * so a Redis outage costs token requests, not failed calls. `operation` is `"get"` (reading the token or taking the
+   * lock), `"set"` (storing a token), `"delete"` (dropping a rejected one) or `"abandon"` (releasing the lock after a
+   * failed fetch). Default: ignore (ioredis reports its connection errors itself, as `error` events).
    */
   onError?: (error: unknown, operation: "get" | "set" | "delete" | "abandon") => void;
 }
 
 /** A `TokenCache` shared by every process on one Redis, which also makes sure only one of them fetches a token. */
 export interface RedisTokenCache extends TokenCache {
-  /** The stored token; or, when there is none, `undefined` after taking the lock, or the token another process fetched. */
+  /** The stored token, if any (a plain read: the provider uses `getOrFetch`). */
   get(key: string): Promise<CachedToken | undefined>;
-  /** Store a fetched token and release this process's lock. */
+  /** Store a token, with a TTL that ends `refreshAheadMs` before it expires. */
   set(key: string, token: CachedToken): Promise<void>;
-  /** Drop the token the API rejected, unless another process has already replaced it. */
-  delete(key: string): Promise<void>;
-  /**
-   * Add to the client's `plugins` with this cache: when this process's token request fails, it releases the lock at
-   * once and the processes waiting for that token fail with a `SharedTokenError` saying why. Without it they wait
-   * for the lock's TTL and then one of them tries again.
-   */
-  readonly plugin: Plugin;
-  /** Release this process's lock on `cacheKey` after a failed token request (what `plugin` calls). */
-  abandon(cacheKey: string, reason: string): Promise<void>;
+  /** Drop the token the API rejected, unless another process has already replaced it (without `token`: drop it). */
+  delete(key: string, token?: string): Promise<void>;
+  /** The stored token if fresh; else the one fetch of the fleet, under a lock in Redis — this process's or another's. */
+  getOrFetch(key: string, fetch: () => Promise<CachedToken>, options: TokenCacheFetchOptions): Promise<CachedToken>;
 }
-
-/** What is stored under the token key: the token, and how far ahead of its expiry the key was set to vanish. */
-interface StoredToken {
-  readonly accessToken: string;
-  readonly aheadMs: number;
-}
-
-type LockReply =
-  | { readonly kind: "token"; readonly value: string; readonly ttlMs: number }
-  | { readonly kind: "failed"; readonly reason: string }
-  | { readonly kind: "locked" }
-  | { readonly kind: "wait"; readonly owner: string };
 
 /**
  * The Management client's `tokenCache` for a fleet of processes: one client-credentials token in Redis for all of
  * them, and one token request when it is missing, however many processes ask at once.
  *
- * The protocol, on top of the core's get / set / delete:
- * - `get` reads the token, or — in the same atomic step — takes a lock (`SET NX PX`, a random owner id) when there is
- *   none. Taking the lock answers `undefined`: the core's token provider then fetches a token and calls `set`.
- *   Finding the lock taken, `get` polls until the token appears and returns it; if the lock disappears with no token
- *   (its holder died and the TTL ran out), the next poll takes it and this process fetches.
- * - `set` stores the token with a TTL that ends `refreshAheadMs` before the token does, and releases the lock if this
- *   process still holds it (compare-and-delete), so the waiting processes pick the token up.
- * - A failed fetch never reaches `set`: `plugin` sees the failed token request and releases the lock, leaving the
- *   reason for the waiting processes; without the plugin the lock simply expires.
- * - `delete` (the API answered 401) removes the stored token only if it is still the one this process was given.
+ * The protocol, in `getOrFetch` (the provider's hook for a shared cache):
+ * - Read the token; a fresh one is returned. Otherwise — in the same atomic step — take a lock (`SET NX PX`, a random
+ *   owner id). The holder fetches, stores the token with a TTL that ends `refreshAheadMs` before the token does, and
+ *   releases the lock if it still holds it (compare-and-delete). A failed fetch releases the lock too, leaving the
+ *   reason for the processes waiting on that holder, and rethrows.
+ * - A process that finds the lock taken polls until the token appears (returned), the holder's failure is recorded
+ *   (a `SharedTokenError`), or the lock disappears without either (its holder died and the TTL ran out: the next poll
+ *   takes the lock and this process fetches). The wait ends at `maxWaitMs` (the process then fetches itself) or when
+ *   `options.signal` aborts.
+ * - `delete` (the API answered 401) removes the stored token only if it is still the one the API rejected.
  */
 export function redisTokenCache(redis: RedisClient, options: RedisTokenCacheOptions = {}): RedisTokenCache {
   const prefix = options.prefix ?? "";
@@ -87,110 +73,90 @@ export function redisTokenCache(redis: RedisClient, options: RedisTokenCacheOpti
   const maxWaitMs = options.maxWaitMs ?? 30_000;
   const onError = options.onError ?? (() => undefined);
   const failureTtlMs = Math.max(1_000, pollIntervalMs * 20);
-  /** Locks this process holds, by cache key: their owner ids. */
-  const held = new Map<string, string>();
-  /** The stored value this process last read or wrote, by cache key: what a `delete` may remove. */
-  const seen = new Map<string, string>();
 
   const run = async (script: LuaScript, keys: TokenKeys, args: ReadonlyArray<string | number>): Promise<unknown> =>
     runScript(redis, script, [keys.token, keys.lock, keys.failure], args);
 
-  const cache: RedisTokenCache = {
-    async get(cacheKey) {
+  /** Store `token`, releasing the lock if `owner` ('' for none) still holds it. A failure only costs the sharing. */
+  const store = async (keys: TokenKeys, token: CachedToken, owner: string): Promise<void> => {
+    const { value, ttlMs } = toStored(token, refreshAheadMs);
+    try {
+      await run(STORE, keys, [value, ttlMs, owner]);
+    } catch (error) {
+      onError(error, "set");
+    }
+  };
+
+  /** Fetch and store; when the fetch fails under the lock, release it and tell the waiting processes why. */
+  const fetchAndStore = async (keys: TokenKeys, fetch: () => Promise<CachedToken>, owner: string): Promise<CachedToken> => {
+    let token: CachedToken;
+    try {
+      token = await fetch();
+    } catch (error) {
+      if (owner !== "") {
+        await run(ABANDON, keys, [owner, describeFailure(error), failureTtlMs]).catch((redisError: unknown) => onError(redisError, "abandon"));
+      }
+      throw error;
+    }
+    await store(keys, token, owner);
+    return token;
+  };
+
+  return {
+    async getOrFetch(cacheKey, fetch, { isFresh, signal }) {
       const keys = tokenKeys(prefix, cacheKey);
       const giveUpAt = Date.now() + maxWaitMs;
       let awaited = "";
+      let stale = "";
       for (;;) {
+        if (signal?.aborted) throw new RequestAbortedError(signal.reason);
         const owner = randomUUID();
         let reply: LockReply;
         try {
-          reply = toLockReply(await run(READ_OR_LOCK, keys, [owner, lockTtlMs, awaited]));
+          reply = toLockReply(await run(READ_OR_LOCK, keys, [owner, lockTtlMs, awaited, stale]));
         } catch (error) {
           onError(error, "get");
-          return undefined;
+          return fetchAndStore(keys, fetch, ""); // as an empty cache would: this process fetches its own token
         }
         switch (reply.kind) {
           case "token": {
             const token = fromStored(reply.value, reply.ttlMs);
-            if (token === undefined) return undefined; // not ours to read: fetch, and `set` overwrites it
-            seen.set(cacheKey, reply.value);
-            return token;
+            if (token !== undefined && isFresh(token)) return token;
+            stale = reply.value; // as good as none: ask again, and take the lock this time
+            break;
           }
           case "locked":
-            held.set(cacheKey, owner);
-            return undefined;
+            return fetchAndStore(keys, fetch, owner);
           case "failed":
             throw new SharedTokenError(reply.reason);
           case "wait":
             awaited = reply.owner;
-            if (Date.now() + pollIntervalMs > giveUpAt) return undefined;
-            await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
+            if (Date.now() + pollIntervalMs > giveUpAt) return fetchAndStore(keys, fetch, "");
+            await sleep(pollIntervalMs, signal);
         }
       }
     },
 
-    async set(cacheKey, token) {
-      const owner = held.get(cacheKey) ?? "";
-      held.delete(cacheKey);
-      const lifetimeMs = token.expiresAt - Date.now();
-      const aheadMs = Math.min(refreshAheadMs, Math.floor(lifetimeMs / 2));
-      const value = JSON.stringify({ accessToken: token.accessToken, aheadMs } satisfies StoredToken);
+    async get(cacheKey) {
       try {
-        await run(STORE, tokenKeys(prefix, cacheKey), [value, Math.max(1, Math.floor(lifetimeMs - aheadMs)), owner]);
-        seen.set(cacheKey, value);
+        const reply = await run(READ, tokenKeys(prefix, cacheKey), []);
+        if (!Array.isArray(reply)) return undefined;
+        const [value, ttlMs] = reply as unknown[];
+        return typeof value === "string" && typeof ttlMs === "number" ? fromStored(value, ttlMs) : undefined;
       } catch (error) {
-        onError(error, "set");
+        onError(error, "get");
+        return undefined;
       }
     },
 
-    async delete(cacheKey) {
-      const value = seen.get(cacheKey);
-      if (value === undefined) return;
-      seen.delete(cacheKey);
+    set: async (cacheKey, token) => store(tokenKeys(prefix, cacheKey), token, ""),
+
+    async delete(cacheKey, token) {
       try {
-        await run(FORGET, tokenKeys(prefix, cacheKey), [value]);
+        await run(FORGET, tokenKeys(prefix, cacheKey), [token ?? ""]);
       } catch (error) {
         onError(error, "delete");
       }
     },
-
-    async abandon(cacheKey, reason) {
-      const owner = held.get(cacheKey);
-      if (owner === undefined) return;
-      held.delete(cacheKey);
-      try {
-        await run(ABANDON, tokenKeys(prefix, cacheKey), [owner, reason, failureTtlMs]);
-      } catch (error) {
-        onError(error, "abandon");
-      }
-    },
-
-    plugin: tokenLockPlugin((cacheKey, reason) => cache.abandon(cacheKey, reason)),
   };
-  return cache;
-}
-
-/** The token as the core's provider wants it, its expiry taken from Redis' TTL so no two clocks are compared. */
-function fromStored(value: string, ttlMs: number): CachedToken | undefined {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-  if (typeof stored !== "object" || stored === null) return undefined;
-  const { accessToken, aheadMs } = stored as Partial<Record<keyof StoredToken, unknown>>;
-  if (typeof accessToken !== "string" || typeof aheadMs !== "number" || !(ttlMs > 0)) return undefined;
-  return { accessToken, expiresAt: Date.now() + ttlMs + aheadMs };
-}
-
-function toLockReply(reply: unknown): LockReply {
-  if (Array.isArray(reply)) {
-    const [kind, first, second] = reply as unknown[];
-    if (kind === "token" && typeof first === "string" && typeof second === "number") return { kind, value: first, ttlMs: second };
-    if (kind === "failed" && typeof first === "string") return { kind, reason: first };
-    if (kind === "locked") return { kind };
-    if (kind === "wait" && typeof first === "string") return { kind, owner: first };
-  }
-  throw new TypeError(`Unexpected reply from the token lock script: ${JSON.stringify(reply)}`);
 }

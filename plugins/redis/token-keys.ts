@@ -16,12 +16,3 @@ export function tokenKeys(prefix: string, cacheKey: string): TokenKeys {
   const base = `${prefix}{${cacheKey}}`;
   return { token: base, lock: `${base}:lock`, failure: `${base}:failed` };
 }
-
-/**
- * The key the Management client's token provider passes to its `TokenCache`. The plugin needs it to name the lock
- * of a token request that failed, which it sees only as a request in the chain; a test pins it to what the core
- * actually uses.
- */
-export function managementTokenCacheKey(origin: string, clientId: string, audience: string): string {
-  return `auth0:token:${origin}:${clientId}:${audience}`;
-}

@@ -47,7 +47,7 @@ export class TokenEndpointError extends AuthApiError {
 /**
  * Client-credentials tokens for the Management API: fetched on first use through the client's own chain, kept in a
  * cache until shortly before they expire, one request shared by all concurrent callers, and dropped when the API
- * rejects them (401).
+ * rejects them (401). A cache with `getOrFetch` (a shared one) also decides whether this process fetches at all.
  */
 export class ClientCredentialsTokenProvider implements TokenProvider {
   readonly #credentials: ClientCredentials;
@@ -58,6 +58,8 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
   readonly #cache: TokenCache;
   readonly #cacheKey: string;
   #current: CachedToken | undefined;
+  /** The token the API last rejected, until a new one is in hand. */
+  #rejected: string | undefined;
   #pending: Promise<string> | undefined;
 
   constructor(credentials: ClientCredentials, audience: string, tools: TokenProviderTools, cache: TokenCache = memoryTokenCache()) {
@@ -83,20 +85,42 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
   invalidate(token: string): void {
     if (this.#current?.accessToken !== token) return;
     this.#current = undefined;
-    void Promise.resolve(this.#cache.delete(this.#cacheKey)).catch(this.#tools.onHookError);
+    this.#rejected = token;
+    // The token goes with the key, so a shared cache drops it only if no other process has replaced it yet.
+    void Promise.resolve(this.#cache.delete(this.#cacheKey, token)).catch(this.#tools.onHookError);
   }
 
   async #refresh(): Promise<string> {
-    const cached = await this.#cache.get(this.#cacheKey);
-    if (fresh(cached) && cached.accessToken !== this.#current?.accessToken) {
-      this.#current = cached;
-      return cached.accessToken;
+    const cache = this.#cache;
+    let fetched: CachedToken | undefined;
+    const fetchToken = async (): Promise<CachedToken> => (fetched = await this.#fetch());
+    let token: CachedToken;
+    if (cache.getOrFetch !== undefined) {
+      // The cache decides whether anyone fetches (one process of a fleet, say); `fetched` tells whether it was us.
+      token = await cache.getOrFetch(this.#cacheKey, fetchToken, { isFresh: (candidate) => this.#usable(candidate) });
+    } else {
+      const cached = await cache.get(this.#cacheKey);
+      if (cached !== undefined && this.#usable(cached)) {
+        token = cached;
+      } else {
+        token = this.#current = await fetchToken(); // in hand even if storing it fails
+        await cache.set(this.#cacheKey, token);
+      }
     }
-    const token = await this.#fetch();
     this.#current = token;
-    await this.#cache.set(this.#cacheKey, token);
-    await emit(this.#tools.hooks, "token:refreshed", { audience: this.#audience, expiresAt: token.expiresAt }, this.#tools.onHookError);
+    this.#rejected = undefined;
+    if (fetched !== undefined) {
+      await emit(this.#tools.hooks, "token:refreshed", { audience: this.#audience, expiresAt: fetched.expiresAt }, this.#tools.onHookError);
+    }
     return token.accessToken;
+  }
+
+  /**
+   * A stored token worth using: fresh, and neither the one this process just found stale nor the one the API just
+   * rejected (a shared cache may not have dropped it yet when the replay asks again).
+   */
+  #usable(token: CachedToken): boolean {
+    return fresh(token) && token.accessToken !== this.#current?.accessToken && token.accessToken !== this.#rejected;
   }
 
   async #fetch(): Promise<CachedToken> {

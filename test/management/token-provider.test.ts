@@ -3,7 +3,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { AuthApiError } from "../../src/auth/errors.js";
 import { ManagementClient } from "../../src/management/management-client.js";
-import type { CachedToken, TokenCache } from "../../src/management/token-cache.js";
+import { memoryTokenCache, type CachedToken, type TokenCache, type TokenCacheFetchOptions } from "../../src/management/token-cache.js";
 import { TokenEndpointError } from "../../src/management/token-provider.js";
 
 const DOMAIN = "tenant.example.com";
@@ -117,6 +117,110 @@ describe("the client-credentials token provider", () => {
     expect(await client.users.get("u")).toEqual({ ok: 1 });
     expect(calls).toEqual([`get ${key}`, "delete", `get ${key}`, "set new"]);
     expect(store.get(key)?.accessToken).toBe("new");
+  });
+
+  it("passes the rejected token to the cache's delete, and the default cache keeps a token stored in its place", async () => {
+    const deleted: Array<string | undefined> = [];
+    const memory = memoryTokenCache();
+    const cache: TokenCache = { get: memory.get, set: memory.set, delete: (key, token) => (deleted.push(token), memory.delete(key, token)) };
+    tokenEndpoint(["revoked", "fresh"]);
+    nock(ORIGIN)
+      .get("/api/v2/users/u").matchHeader("authorization", "Bearer revoked").reply(401, {})
+      .get("/api/v2/users/u").matchHeader("authorization", "Bearer fresh").reply(200, {});
+    await new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "s", tokenCache: cache }).users.get("u");
+    expect(deleted).toEqual(["revoked"]);
+    memory.set("k", { accessToken: "successor", expiresAt: Date.now() + 60_000 });
+    memory.delete("k", "revoked");
+    expect(memory.get("k")).toMatchObject({ accessToken: "successor" });
+  });
+
+  describe("with a cache that has getOrFetch (a shared cache deciding who fetches)", () => {
+    const KEY = `auth0:token:${ORIGIN}:cid:${ORIGIN}/api/v2/`;
+    /** One store and one fetch in flight for every client given it, as a fleet's shared cache would have. */
+    function sharedCache(initial?: CachedToken) {
+      const store = new Map<string, CachedToken>(initial ? [[KEY, initial]] : []);
+      const inFlight = new Map<string, Promise<CachedToken>>();
+      const log = { getOrFetch: 0, fetched: 0, getOrSet: 0, deleted: [] as Array<string | undefined>, options: [] as TokenCacheFetchOptions[] };
+      const cache: TokenCache = {
+        get: () => void (log.getOrSet += 1),
+        set: () => void (log.getOrSet += 1),
+        delete: (key, token) => {
+          log.deleted.push(token);
+          if (store.get(key)?.accessToken === token) store.delete(key);
+        },
+        async getOrFetch(key, fetch, options) {
+          log.getOrFetch += 1;
+          log.options.push(options);
+          const stored = store.get(key);
+          if (stored !== undefined && options.isFresh(stored)) return stored;
+          let pending = inFlight.get(key);
+          if (pending === undefined) {
+            log.fetched += 1;
+            pending = fetch().then((token) => (store.set(key, token), token)).finally(() => inFlight.delete(key));
+            inFlight.set(key, pending);
+          }
+          return pending;
+        },
+      };
+      return { cache, store, log };
+    }
+    const client = (cache: TokenCache) => new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "s", tokenCache: cache });
+
+    it("uses getOrFetch instead of get and set, once for 50 concurrent calls, its fetch being the token request", async () => {
+      const { bodies } = tokenEndpoint(["tok"]);
+      nock(ORIGIN).get(/\/api\/v2\/users\/.*/).times(50).matchHeader("authorization", "Bearer tok").reply(200, {});
+      const { cache, store, log } = sharedCache();
+      const management = client(cache);
+      await Promise.all(Array.from({ length: 50 }, (_, i) => management.users.get(`u${i}`)));
+      expect(bodies).toHaveLength(1);
+      expect(log).toMatchObject({ getOrFetch: 1, fetched: 1, getOrSet: 0 });
+      expect(store.get(KEY)?.accessToken).toBe("tok");
+    });
+
+    it("fetches once for clients sharing it, and fires token:refreshed only in the client whose fetch ran", async () => {
+      const { bodies } = tokenEndpoint(["tok"]);
+      nock(ORIGIN).get("/api/v2/users/u").times(3).reply(200, {});
+      const { cache, log } = sharedCache();
+      const clients = [client(cache), client(cache), client(cache)];
+      const refreshed: number[] = [];
+      clients.forEach((management, index) => management.lifecycle.hook("token:refreshed", () => void refreshed.push(index)));
+      await Promise.all(clients.map((management) => management.users.get("u")));
+      expect(bodies).toHaveLength(1);
+      expect(log).toMatchObject({ getOrFetch: 3, fetched: 1 });
+      expect(refreshed).toEqual([0]);
+    });
+
+    it("uses a fresh stored token without a request or token:refreshed, and judges freshness with the 10 s margin", async () => {
+      const { cache, log } = sharedCache({ accessToken: "stored", expiresAt: Date.now() + 60_000 });
+      const api = nock(ORIGIN).get("/api/v2/users/u").matchHeader("authorization", "Bearer stored").reply(200, {});
+      const management = client(cache);
+      const refreshed: unknown[] = [];
+      management.lifecycle.hook("token:refreshed", (event) => void refreshed.push(event));
+      await management.users.get("u");
+      expect(api.isDone()).toBe(true);
+      expect(refreshed).toEqual([]);
+      const { isFresh } = log.options[0]!;
+      expect(isFresh({ accessToken: "t", expiresAt: Date.now() + 11_000 })).toBe(true);
+      expect(isFresh({ accessToken: "t", expiresAt: Date.now() + 9_000 })).toBe(false);
+    });
+
+    it("on a 401 passes the rejected token to delete, and never takes it back as fresh", async () => {
+      const { cache, log } = sharedCache({ accessToken: "revoked", expiresAt: Date.now() + 3_600_000 });
+      cache.delete = (_key, token) => void log.deleted.push(token); // a cache that has not dropped it yet when the replay asks
+      tokenEndpoint(["fresh"]);
+      nock(ORIGIN)
+        .get("/api/v2/users/u").matchHeader("authorization", "Bearer revoked").reply(401, {})
+        .get("/api/v2/users/u").matchHeader("authorization", "Bearer fresh").reply(200, { ok: 1 });
+      expect(await client(cache).users.get("u")).toEqual({ ok: 1 });
+      expect(log.deleted).toEqual(["revoked"]);
+      expect(log).toMatchObject({ getOrFetch: 2, fetched: 1 });
+    });
+
+    it("passes on the token endpoint's error that the cache rethrows from fetch", async () => {
+      nock(ORIGIN).post("/oauth/token").reply(401, { error: "access_denied", error_description: "Unauthorized" });
+      const { cache } = sharedCache();
+      await expect(client(cache).users.get("u")).rejects.toBeInstanceOf(TokenEndpointError);
+    });
   });
 
   it.each(["RS256", "PS256", "ES256"] as const)("authenticates with a private_key_jwt assertion (%s, RFC 7523)", async (alg) => {

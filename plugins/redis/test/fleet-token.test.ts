@@ -69,4 +69,19 @@ describeWithRedis("a fleet of Node processes sharing one token through Redis", (
     const tokenRequest = tenant.requests.find((request) => request.path === "/oauth/token")!;
     expect(tokenRequest.startedAt.getTime() - lockedAt).toBeGreaterThan(lockTtlMs - 500);
   }, 30_000);
+
+  it("passes the holder's refusal to every waiting process, after one token request", async () => {
+    tenant.reset();
+    // A slow token request (refused: the secret is wrong), so the other processes are surely waiting when it fails.
+    tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, times: Infinity, fault: { kind: "latency", ms: 500 } });
+    const prefix = uniquePrefix("fleet");
+    const results = await runToCompletion(fleet(PROCESSES, { prefix, clientSecret: "wrong-secret" }));
+    const failures = results.map((result) => (result.event === "done" ? result.failed : []));
+    expect(failures.every((failed) => failed.length === CALLS_EACH)).toBe(true);
+    const holders = failures.filter((failed) => failed.every((failure) => failure.startsWith("TokenEndpointError:")));
+    const waiters = failures.filter((failed) => failed.every((failure) => /^SharedTokenError: .*401 access_denied/.test(failure)));
+    expect([holders.length, waiters.length]).toEqual([1, PROCESSES - 1]);
+    expect(tenant.stats().tokenRequests).toBe(1);
+    expect(await redis.keys(`${prefix}*:lock`)).toEqual([]);
+  }, 30_000);
 });
