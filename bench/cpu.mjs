@@ -1,6 +1,7 @@
 // Client CPU per request: the SDK's default chain (ky transport) against a bare fetch, same server, same run.
 import { fork } from "node:child_process";
 import { ManagementClient, definePlugin } from "auth0";
+import ky from "ky";
 
 // The same chain over a plain-fetch transport, to show where the time goes (ky, or the chain above it).
 const plainFetch = definePlugin({
@@ -11,6 +12,14 @@ const plainFetch = definePlugin({
       const text = await response.text();
       return { status: response.status, statusText: response.statusText, headers: response.headers, url: response.url, redirected: response.redirected, type: response.type, body: text === "" ? undefined : JSON.parse(text) };
     }),
+});
+
+// The chain with no I/O at all: what the SDK's own code costs per call, apart from any transport.
+const cannedHeaders = new Headers({ "content-type": "application/json" });
+const noTransport = definePlugin({
+  name: "no-transport",
+  setup: ({ setFetcher }) =>
+    setFetcher(async (request) => ({ status: 200, statusText: "OK", headers: cannedHeaders, url: request.url, redirected: false, type: "basic", body: { user_id: "auth0|1" } })),
 });
 
 export async function measureCpu({ requests = 3000, rounds = 4, concurrency = 8 } = {}) {
@@ -24,6 +33,12 @@ export async function measureCpu({ requests = 3000, rounds = 4, concurrency = 8 
   const bare = () => fetch(`${origin}/api/v2/users/auth0%7C1`, { headers }).then((r) => r.json());
   const sdk = () => client.users.get("auth0|1");
   const plain = () => plainClient.users.get("auth0|1");
+  // ky by itself, configured and called as the default transport calls it: the floor ky sets under any chain (it
+  // builds a Request, clones it for retries, and fetch builds another from it).
+  const kyInstance = ky.create({ retry: 0, timeout: false, throwHttpErrors: false });
+  const chainOnlyClient = new ManagementClient({ domain: origin, token: "bench-token", plugins: [noTransport] });
+  const chainOnly = () => chainOnlyClient.users.get("auth0|1");
+  const kyAlone = () => kyInstance(`${origin}/api/v2/users/auth0%7C1`, { method: "GET", headers, body: null }).then((r) => r.text()).then(JSON.parse);
 
   async function run(call, n) {
     let next = 0;
@@ -40,16 +55,20 @@ export async function measureCpu({ requests = 3000, rounds = 4, concurrency = 8 
   await run(bare, 500);
   await run(sdk, 500);
   await run(plain, 500);
-  const results = { bare: [], sdk: [], plain: [] };
+  await run(kyAlone, 500);
+  await run(chainOnly, 500);
+  const results = { bare: [], sdk: [], plain: [], kyAlone: [], chainOnly: [] };
   for (let round = 0; round < rounds; round++) {
     // Alternate, so drift (JIT, GC, the other core) hits both alike.
     results.bare.push(await run(bare, requests));
     results.sdk.push(await run(sdk, requests));
     results.plain.push(await run(plain, requests));
+    results.kyAlone.push(await run(kyAlone, requests));
+    results.chainOnly.push(await run(chainOnly, requests));
   }
   server.kill();
   const median = (xs) => xs.map((x) => x.cpuUsPerRequest).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const bareUs = median(results.bare);
   const sdkUs = median(results.sdk);
-  return { bareUs, sdkUs, plainUs: median(results.plain), ratio: sdkUs / bareUs };
+  return { bareUs, sdkUs, plainUs: median(results.plain), kyAloneUs: median(results.kyAlone), chainOnlyUs: median(results.chainOnly), ratio: sdkUs / bareUs };
 }

@@ -32,6 +32,8 @@ add("client CPU per request, bare fetch", `${cpu.bareUs.toFixed(0)} µs`, "");
 add("client CPU per request, default chain + ky", `${cpu.sdkUs.toFixed(0)} µs`, "");
 add("  ratio to bare fetch", `${cpu.ratio.toFixed(2)}×`, "≤ 1.25×");
 add("client CPU per request, default chain + plain fetch", `${cpu.plainUs.toFixed(0)} µs (${(cpu.plainUs / cpu.bareUs).toFixed(2)}×)`, "");
+add("client CPU per call, the chain alone (no transport)", `${cpu.chainOnlyUs.toFixed(0)} µs (${(cpu.chainOnlyUs / cpu.bareUs).toFixed(2)}× a bare fetch's cost)`, "");
+add("client CPU per request, ky alone (no chain)", `${cpu.kyAloneUs.toFixed(0)} µs (${(cpu.kyAloneUs / cpu.bareUs).toFixed(2)}×)`, "");
 
 const tokens = await measureTokenRequests(200);
 add("token requests for 200 concurrent first calls", String(tokens.tokenRequests), "1");

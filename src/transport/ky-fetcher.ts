@@ -1,4 +1,4 @@
-import type { KyInstance } from "ky";
+import type { Input, KyInstance } from "ky";
 import type { PipelineRequest } from "../core/http.js";
 import type { Fetcher } from "../core/pipeline.js";
 import { readResponse, transportError } from "./read-response.js";
@@ -24,6 +24,7 @@ export function kyFetcher(): Fetcher {
 
   return async (request: PipelineRequest) => {
     const ky = await load();
+    const { signal } = request;
     let response: Response;
     try {
       response = await ky(request.url, {
@@ -31,7 +32,10 @@ export function kyFetcher(): Fetcher {
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
-        signal: request.signal ?? null,
+        // The signal goes to fetch itself, not to ky's `signal`: ky would join it to a controller of its own, which
+        // only ky's (switched off) timeout fires, with AbortSignal.any — ~30 µs a request on Node 20, and a leak when
+        // the caller's signal is long-lived (nodejs/node#54614, #55351).
+        ...(signal ? { fetch: (input: Input, init?: RequestInit) => globalThis.fetch(input, { ...init, signal }) } : {}),
       });
     } catch (error) {
       throw transportError(error, request);

@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CustomFetcher, CustomFetcherArgs } from "../../src/transport/custom-fetcher-types.js";
 import { ManagementError, ManagementTimeoutError } from "../../src/management/errors.js";
 import { retry } from "../../src/middleware/retry.js";
@@ -35,6 +35,22 @@ describe("the default ky transport", () => {
     const html = (await client.call()).response;
     expect(html).toMatchObject({ body: "<html>Bad gateway</html>", bodyIsText: true });
     expect((await client.call()).response.body).toBeUndefined();
+  });
+
+  it("hands the chain's signal to fetch itself, never joined to another with AbortSignal.any (which leaks on a long-lived signal)", async () => {
+    const any = vi.spyOn(AbortSignal, "any");
+    try {
+      nock(ORIGIN).get("/api/v2/things").times(3).reply(200, {}).get("/api/v2/things").delay(1000).reply(200, {});
+      const client = new TestClient({ maxRetries: 0 });
+      const appLifetime = new AbortController();
+      for (let i = 0; i < 3; i++) await client.call({ options: { abortSignal: appLifetime.signal } });
+      const pending = client.call({ options: { abortSignal: appLifetime.signal } });
+      setTimeout(() => appLifetime.abort(), 20);
+      await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+      expect(any).not.toHaveBeenCalled();
+    } finally {
+      any.mockRestore();
+    }
   });
 
   it("sends method, headers and body as given", async () => {
