@@ -42,6 +42,6 @@ export async function measureBundle(packageDir = root, name = "auth0") {
 }
 
 export function measurePackage() {
-  const [info] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root }).toString());
+  const [info] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString());
   return { packed: info.size, unpacked: info.unpackedSize, files: info.entryCount };
 }

@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+// The benchmark's own measurements, so the budget and `npm run bench` measure the same thing.
+import { measureBundle, measurePackage } from "../../bench/sizes.mjs";
 
 /**
  * The size budget, measured on the BUILT package (`dist/`, so `node scripts/build.mjs` first; `npm test` builds before
@@ -32,48 +31,10 @@ function requireBuild(): void {
   if (source > built) console.warn("size: src/index.ts is newer than dist/ — the figures below are of the last build");
 }
 
-/** What bench/sizes.mjs measures: the app's bundle as its bundler would split it, without the lazily loaded jose chunk. */
-async function oneCallApp(): Promise<{ bytes: number; gzip: number; allBytes: number }> {
-  const result = await build({
-    stdin: {
-      contents: `import { ManagementClient } from "auth0";\nconst client = new ManagementClient({ domain: "tenant.auth0.com", token: "t" });\nconsole.log(await client.users.get("auth0|1"));\n`,
-      resolveDir: root,
-      loader: "js",
-    },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    splitting: true,
-    outdir: "out",
-    metafile: true,
-    // "auth0" as an installed package resolves it: through package.json "exports" to dist/, not tsconfig paths to src/.
-    tsconfigRaw: {},
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    conditions: ["import", "default"],
-    external: ["node:*"],
-    write: false,
-    logLevel: "silent",
-  });
-  const outputs = result.metafile.outputs;
-  let bytes = 0;
-  let gzip = 0;
-  let allBytes = 0;
-  for (const file of result.outputFiles) {
-    allBytes += file.contents.length;
-    const key = Object.keys(outputs).find((name) => file.path.endsWith(name));
-    const inputs = Object.keys(key === undefined ? {} : outputs[key]!.inputs);
-    if (inputs.some((input) => input.includes("node_modules/jose/"))) continue;
-    bytes += file.contents.length;
-    gzip += gzipSync(file.contents).length;
-  }
-  return { bytes, gzip, allBytes };
-}
-
 describe("size budget", () => {
   it("the one-call app (users.get) stays within its bundle budget", async () => {
     requireBuild();
-    const { bytes, gzip, allBytes } = await oneCallApp();
+    const { bytes, gzip, allBytes } = await measureBundle();
     const share = ((bytes / budget.oneCallAppBytes) * 100).toFixed(1);
     console.log(
       `size: one-call app ${bytes} bytes minified (${gzip} gzip; ${allBytes} with the jose chunk) — budget ${budget.oneCallAppBytes} (${share}%), measured ${budget.measured} on ${budget.measuredOn}`,
@@ -87,12 +48,8 @@ describe("size budget", () => {
 
   it("the package's unpacked size stays under 2 MB", () => {
     requireBuild();
-    const [info] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString()) as Array<{
-      size: number;
-      unpackedSize: number;
-      entryCount: number;
-    }>;
-    console.log(`size: package ${info!.unpackedSize} bytes unpacked (${info!.size} packed, ${info!.entryCount} files) — budget ${budget.packageUnpackedBytes}`);
-    expect(info!.unpackedSize, "the package grew past 2 MB unpacked").toBeLessThanOrEqual(budget.packageUnpackedBytes);
+    const info = measurePackage();
+    console.log(`size: package ${info.unpacked} bytes unpacked (${info.packed} packed, ${info.files} files) — budget ${budget.packageUnpackedBytes}`);
+    expect(info.unpacked, "the package grew past 2 MB unpacked").toBeLessThanOrEqual(budget.packageUnpackedBytes);
   }, 60_000);
 });
