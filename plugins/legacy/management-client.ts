@@ -80,6 +80,11 @@ class LegacyManagementClient extends CoreManagementClient {
         },
       });
     }
+    // v5's resources that v4 never had (groups, eventStreams, …) are hidden, so what runs is v4's surface, as typed.
+    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(CoreManagementClient.prototype))) {
+      if (descriptor.get === undefined || name in endpoints) continue;
+      Object.defineProperty(LegacyManagementClient.prototype, name, { configurable: true, enumerable: false, value: undefined });
+    }
   }
 }
 

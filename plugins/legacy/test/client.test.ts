@@ -28,6 +28,18 @@ describe("the v4 ManagementClient", () => {
     expect(typeof client.organizations.getMembers).toBe("function");
   });
 
+  it("has none of v5's resources that v4 lacked (its surface at run time is the one its types give)", () => {
+    const client = new ManagementClient({ domain: DOMAIN, token: "t" }) as unknown as Record<string, unknown>;
+    const v5 = new core.ManagementClient({ domain: DOMAIN, token: "t" }) as unknown as Record<string, unknown>;
+    const v5Only = ["groups", "eventStreams", "events", "userGrants", "rateLimitPolicies", "supplementalSignals", "verifiableCredentials"];
+    for (const name of v5Only) {
+      expect(name in endpoints).toBe(false);
+      expect(typeof v5[name], name).toBe("object");
+      expect(client[name], name).toBeUndefined();
+    }
+    expect(typeof client["users"]).toBe("object");
+  });
+
   it("runs on the core's chain, with the legacy links around retry and no throttle", () => {
     const client = new ManagementClient({ domain: DOMAIN, token: "t", middleware: [{ pre: async () => undefined }] });
     expect(client.pipeline.names).toEqual(["auth", "customDomain", "legacyMiddleware", "retry", "legacyTransport", "timeout", "logging", "rawResponse"]);
