@@ -31,6 +31,7 @@ import {
   UnauthorizedError,
 } from "../../../src/management/errors.js";
 import { ManagementClient, type ManagementClientOptionsWithToken } from "../../../src/management/management-client.js";
+import { serve, type Recorded, type Reply } from "../../helpers/serve-recorded.js";
 
 type Scalar = string | number | boolean;
 type Sample = Scalar | readonly string[];
@@ -65,7 +66,6 @@ const DOMAIN = "tenant.example.com";
 const ORIGIN = `https://${DOMAIN}`;
 const TOKEN = "wire-token";
 const CUSTOM_DOMAIN = "login.example.com";
-const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** Path argument values by position: each needs encoding, and each differs from the others. */
 const PATH_VALUES = ["auth0|abc/def", "p2/x y", "p3?#&=%"] as const;
 /**
@@ -201,48 +201,8 @@ function successReply(wireCase: WireCase): Reply {
 // ---------------------------------------------------------------------------------------------------------------
 // The client, the call and the recorded request
 
-interface Reply {
-  readonly status: number;
-  readonly body: string | Record<string, unknown>;
-  readonly headers: Record<string, string>;
-}
-
-interface Recorded {
-  readonly method: string;
-  /** Path and query as sent. */
-  readonly path: string;
-  readonly headers: Readonly<Record<string, unknown>>;
-  /** The raw body text ("" when there is none). */
-  readonly body: string;
-}
-
 function newClient(options: Partial<ManagementClientOptionsWithToken> = {}): ManagementClient {
   return new ManagementClient({ domain: DOMAIN, token: TOKEN, maxRetries: 0, ...options });
-}
-
-/**
- * Answer requests to the tenant with `replies` in turn (the last one repeated), recording each request; `onReply` is
- * told as each answer goes out.
- */
-function serve(reply: Reply | readonly [Reply, ...Reply[]], onReply?: () => void): Recorded[] {
-  const replies: readonly Reply[] = Array.isArray(reply) ? reply : [reply as Reply];
-  nock.cleanAll();
-  const recorded: Recorded[] = [];
-  const rawBodies: string[] = [];
-  const scope = nock(ORIGIN);
-  scope.on("request", (_request: unknown, _interceptor: unknown, body: string) => rawBodies.push(body));
-  for (const verb of VERBS) {
-    scope
-      .intercept(() => true, verb)
-      .times(Infinity)
-      .reply(function (uri) {
-        recorded.push({ method: this.req.method, path: uri, headers: { ...this.req.headers }, body: rawBodies.shift() ?? "" });
-        const answer = replies[Math.min(recorded.length, replies.length) - 1]!;
-        onReply?.();
-        return [answer.status, answer.body, answer.headers];
-      });
-  }
-  return recorded;
 }
 
 function invoke(client: ManagementClient, method: string, args: readonly unknown[]): unknown {
@@ -362,7 +322,7 @@ function describeRequest(wireCase: WireCase): string {
 
 function runCase(wireCase: WireCase): void {
   it(describeRequest(wireCase), async () => {
-    const recorded = serve(successReply(wireCase));
+    const recorded = serve(ORIGIN, successReply(wireCase));
     const request = fullRequest(wireCase);
     // The client sets withCustomDomainHeader: the header goes exactly to the whitelisted methods.
     const pending = invoke(newClient({ withCustomDomainHeader: CUSTOM_DOMAIN }), wireCase.method, callArgs(wireCase, request));
@@ -377,7 +337,7 @@ function runCase(wireCase: WireCase): void {
   if (defaults.length) {
     const given = wireCase.required?.length ? `gives only ${wireCase.required.join(", ")}` : "is left out";
     it(`fills in ${defaults.join(", ")} when the request ${given}`, async () => {
-      const recorded = serve(successReply(wireCase));
+      const recorded = serve(ORIGIN, successReply(wireCase));
       await settle(wireCase, invoke(newClient(), wireCase.method, callArgs(wireCase, minimalRequest(wireCase))));
       const sent = only(recorded);
       expect(`${sent.method} ${sent.path}`).toBe(`${wireCase.http} ${withQuery(expectedPath(wireCase), minimalQuery(wireCase))}`);
@@ -393,7 +353,7 @@ function runCase(wireCase: WireCase): void {
       // aborted (and reported) rather than left to run into the test timeout.
       const controller = new AbortController();
       let watchdog: ReturnType<typeof setTimeout> | undefined;
-      const recorded = serve({ status, body, headers: { "content-type": "application/json" } }, () => {
+      const recorded = serve(ORIGIN, { status, body, headers: { "content-type": "application/json" } }, () => {
         watchdog ??= setTimeout(() => controller.abort(), SETTLE_MS);
       });
       const args = callArgs(wireCase, minimalRequest(wireCase), { abortSignal: controller.signal });
@@ -413,7 +373,7 @@ function runCase(wireCase: WireCase): void {
   });
 
   it("adds Auth0-Custom-Domain when CustomDomainHeader() is passed as its request options", async () => {
-    const recorded = serve(successReply(wireCase));
+    const recorded = serve(ORIGIN, successReply(wireCase));
     const options = CustomDomainHeader("x.example.com");
     await settle(wireCase, invoke(newClient(), wireCase.method, callArgs(wireCase, minimalRequest(wireCase), options)));
     expect(only(recorded).headers["auth0-custom-domain"]).toBe("x.example.com");
@@ -445,7 +405,7 @@ function runNextPage(wireCase: WireCase, [kind, itemsField]: readonly ["offset" 
     asked = "from=<response.next>";
   }
   it(`getNextPage() asks for ${asked} with the other parameters unchanged`, async () => {
-    const recorded = serve([{ status: 200, body: first, headers: { "content-type": "application/json" } }, successReply(wireCase)]);
+    const recorded = serve(ORIGIN, [{ status: 200, body: first, headers: { "content-type": "application/json" } }, successReply(wireCase)]);
     const page = (await invoke(newClient(), wireCase.method, callArgs(wireCase, fullRequest(wireCase)))) as Page<unknown>;
     expect(page.hasNextPage(), "hasNextPage() after a full first page").toBe(true);
     await page.getNextPage();

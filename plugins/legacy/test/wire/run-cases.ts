@@ -15,6 +15,7 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { CustomDomainHeader, JSONApiResponse, ManagementApiError, ManagementClient, RequiredError, TextApiResponse, VoidApiResponse } from "../../index.js";
+import { serve, type Recorded, type Reply } from "../../../../test/helpers/serve-recorded.js";
 
 type Sample = string | number | boolean | readonly string[];
 
@@ -41,7 +42,6 @@ const DOMAIN = "tenant.example.com";
 const ORIGIN = `https://${DOMAIN}`;
 const TOKEN = "wire-token";
 const CUSTOM_DOMAIN = "login.example.com";
-const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** Path values by position in the path: each needs encoding, and each differs from the others. */
 const PATH_VALUES = ["auth0|abc/def", "p2/x y", "p3?#&=%"] as const;
 const UNLISTED = "not_a_v4_param";
@@ -55,39 +55,6 @@ const FORM_VALUES: Readonly<Record<string, readonly [value: unknown, text: strin
 const USERS_FILE = JSON.stringify([{ email: "a@b.c" }]);
 
 const encode = encodeURIComponent;
-
-interface Recorded {
-  readonly method: string;
-  /** Path and query as sent. */
-  readonly path: string;
-  readonly headers: Readonly<Record<string, unknown>>;
-  readonly body: string;
-}
-
-interface Reply {
-  readonly status: number;
-  readonly body: string | Record<string, unknown>;
-  readonly headers: Record<string, string>;
-}
-
-/** Answer every request to the tenant with `reply`, recording each. */
-function serve(reply: Reply): Recorded[] {
-  nock.cleanAll();
-  const recorded: Recorded[] = [];
-  const bodies: string[] = [];
-  const scope = nock(ORIGIN);
-  scope.on("request", (_request: unknown, _interceptor: unknown, body: string) => bodies.push(body));
-  for (const verb of VERBS) {
-    scope
-      .intercept(() => true, verb)
-      .times(Infinity)
-      .reply(function (uri) {
-        recorded.push({ method: this.req.method, path: uri, headers: { ...this.req.headers }, body: bodies.shift() ?? "" });
-        return [reply.status, reply.body, reply.headers];
-      });
-  }
-  return recorded;
-}
 
 function pathParams(wireCase: WireCase): string[] {
   return [...wireCase.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
@@ -180,7 +147,7 @@ export function runWireCases(cases: readonly WireCase[]): void {
 
   describe.each(cases.map((wireCase) => [wireCase.method, wireCase] as const))("%s", (_name, wireCase) => {
     it(`sends ${wireCase.http} ${wireCase.path} with its query and body, and resolves to { data, headers, status, statusText }`, async () => {
-      const recorded = serve(successReply(wireCase));
+      const recorded = serve(ORIGIN, successReply(wireCase));
       const params = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []), [UNLISTED]: "x" };
       const result = (await invoke(client, wireCase.method, callArgs(wireCase, params, CustomDomainHeader(CUSTOM_DOMAIN)))) as Record<string, unknown>;
 
@@ -212,7 +179,7 @@ export function runWireCases(cases: readonly WireCase[]): void {
     const nullable = wireCase.query?.find(([key]) => !required.has(key))?.[0];
     if (nullable !== undefined) {
       it(`sends a null query value as the text null (${nullable}), and leaves undefined ones out`, async () => {
-        const recorded = serve(successReply(wireCase));
+        const recorded = serve(ORIGIN, successReply(wireCase));
         const query = wireCase.query ?? [];
         const params = {
           ...pathValues(wireCase),
@@ -227,7 +194,7 @@ export function runWireCases(cases: readonly WireCase[]): void {
 
     for (const key of wireCase.required ?? []) {
       it(`rejects with RequiredError when ${key} is null or undefined, before any request`, async () => {
-        const recorded = serve(successReply(wireCase));
+        const recorded = serve(ORIGIN, successReply(wireCase));
         const complete = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
         for (const missing of [null, undefined]) {
           const error = await rejection(invoke(client, wireCase.method, callArgs(wireCase, { ...complete, [key]: missing })));
@@ -240,7 +207,7 @@ export function runWireCases(cases: readonly WireCase[]): void {
 
     it("turns an error status with a JSON body into ManagementApiError", async () => {
       const body = { statusCode: 404, error: "Not Found", message: `no such thing (${wireCase.method})`, errorCode: "inexistent_thing" };
-      serve({ status: 404, body, headers: { "content-type": "application/json" } });
+      serve(ORIGIN, { status: 404, body, headers: { "content-type": "application/json" } });
       const params = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
       const error = await rejection(invoke(client, wireCase.method, callArgs(wireCase, params)));
       expect(error).toBeInstanceOf(ManagementApiError);
