@@ -21,6 +21,8 @@ const modules = join(here, "node_modules");
 const args = process.argv.slice(2);
 const only = args.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
 const keep = args.includes("--keep");
+// --report=FILE: the result as JSON ({ passed, failed, runtimes }) for scripts/test.mjs, which totals every runner.
+const report = args.find((arg) => arg.startsWith("--report="))?.slice("--report=".length);
 const started = performance.now();
 const PER_RUNTIME_TIMEOUT_MS = 60_000;
 // workerd rejects a compatibility date later than its own release; this one is older than the pinned binary.
@@ -127,6 +129,10 @@ if (keep || failed > 0) console.log(`\nwork folder (bundle, driver, worker confi
 else rmSync(work, { recursive: true, force: true });
 console.log(`\n${rows.length} runtimes in ${((performance.now() - started) / 1000).toFixed(1)} s${installMs !== undefined ? ` (install ${(installMs / 1000).toFixed(1)} s)` : ""}`);
 console.log(`runtimes: ${rows.length - failed} passed, ${failed} failed`);
+if (report) {
+  const runtimesReport = rows.map((row) => ({ name: row.name, version: row.version, ok: row.ok, problems: row.problems }));
+  writeFileSync(report, JSON.stringify({ passed: rows.length - failed, failed, runtimes: runtimesReport }, null, 2) + "\n");
+}
 process.exitCode = failed > 0 ? 1 : 0;
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
