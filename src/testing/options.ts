@@ -23,6 +23,12 @@ export interface MockTenantOptions {
   readonly userSearchLimit?: number;
   /** Largest request body read; larger ones get 413. Default 10 MB. */
   readonly maxBodyBytes?: number;
+  /**
+   * Whether the tenant by itself keeps the Node process running. Default `false`: its server, connections and timers
+   * are unref'd, so a script or test file that forgets `close()` still exits once its own work is done. Set `true` to
+   * run the tenant as a standalone server (a script whose only job is to serve it).
+   */
+  readonly keepProcessAlive?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -36,6 +42,7 @@ export interface ResolvedOptions {
   readonly jobs: { readonly pendingMs: number; readonly processingMs: number };
   readonly userSearchLimit: number;
   readonly maxBodyBytes: number;
+  readonly keepProcessAlive: boolean;
 }
 
 const GENEROUS: RateLimitOptions = { burst: 1000, perSecond: 500 };
@@ -52,5 +59,6 @@ export function resolveOptions(options: MockTenantOptions = {}): ResolvedOptions
     jobs: { pendingMs: options.jobs?.pendingMs ?? 50, processingMs: options.jobs?.processingMs ?? 100 },
     userSearchLimit: options.userSearchLimit ?? Number.POSITIVE_INFINITY,
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
+    keepProcessAlive: options.keepProcessAlive === true,
   };
 }

@@ -47,7 +47,7 @@ describe("consumers of the built package", () => {
     expect(stdout.trim()).toBe("function function");
   });
 
-  it.each(["ts-nodenext", "ts-bundler", "ts-cjs"])("TypeScript resolves its types with %s", async (project) => {
+  it.each(["ts-nodenext", "ts-bundler", "ts-cjs", "ts-testing-es2022", "ts-testing-esnext"])("TypeScript resolves its types with %s", async (project) => {
     await expect(run(process.execPath, [tsc, "-p", join(fixtures, project, "tsconfig.json")])).resolves.toBeDefined();
   }, 60_000);
 });

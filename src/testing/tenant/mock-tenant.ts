@@ -106,8 +106,10 @@ export interface MockTenant {
    * everything seeded (and `createClient`ed) so far: back to a fresh tenant, same keys and default client.
    */
   reset(options?: ResetOptions): void;
-  /** Stops the server, destroys every socket and clears every timer. */
+  /** Stops the server, destroys every socket and clears every timer. Calling it again is harmless. */
   close(): Promise<void>;
+  /** `close()`, for `await using tenant = await startMockTenant()`: the tenant closes when the scope ends. */
+  [Symbol.asyncDispose](): Promise<void>;
 
   /** An extra application (seeded, so it survives `reset()`), e.g. one with too few scopes to test 403s. */
   createClient(options?: CreateClientOptions): CreatedClient;

@@ -49,6 +49,7 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
       maxBodyBytes: config.maxBodyBytes,
       handle: (request) => handle(request),
     }),
+    { keepProcessAlive: config.keepProcessAlive },
   );
 
   const urls = tenantUrls(HOST, server.port);
@@ -106,6 +107,9 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
       faults.clear();
       await server.close();
     },
+    // `await using tenant = await startMockTenant()` closes it at the end of the scope. Node defines the symbol from
+    // 20.4 on (this package needs 20.19), as do Bun and Deno: no polyfill, so importing this module changes no global.
+    [Symbol.asyncDispose]: () => tenant.close(),
 
     createClient: (clientOptions) => createExtraClient(store, urls, clientOptions),
     managementToken(tokenOptions = {}) {
