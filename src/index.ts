@@ -38,7 +38,7 @@ export type { WithRawResponse } from "./core/http-response-promise.js";
 export { Page } from "./core/page.js";
 export type { PageSource } from "./core/page.js";
 export { Stream } from "./core/stream.js";
-export type { RawResponse, PipelineRequest, PipelineResponse, Operation, ResponseBodyMode } from "./core/http.js";
+export type { Auth0Api, RawResponse, PipelineRequest, PipelineResponse, Operation, ResponseBodyMode } from "./core/http.js";
 
 // The core: middleware, hooks, plugins, transport
 export { CoreClient } from "./core/client.js";

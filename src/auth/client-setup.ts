@@ -30,7 +30,7 @@ export function coreSetup(
     ...pick(options, ["headers", "telemetry", "clientInfo", "logging", "fetcher", "middleware", "agent"]),
     ...(plugins.length > 0 ? { plugins } : {}),
   };
-  return { core, config: { basePath: "", defaultTimeoutMs: timeoutMs, defaultMaxRetries: maxRetries, retry } };
+  return { core, config: { api: "authentication", basePath: "", defaultTimeoutMs: timeoutMs, defaultMaxRetries: maxRetries, retry } };
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {

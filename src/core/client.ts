@@ -1,7 +1,7 @@
 import { ClientContainer } from "./container.js";
 import { InvalidInputError } from "./errors.js";
 import { createClientHooks, emit, type ClientHookable } from "./hooks.js";
-import type { Operation, PipelineRequest, PipelineResponse, ResponseBodyMode } from "./http.js";
+import type { Auth0Api, Operation, PipelineRequest, PipelineResponse, ResponseBodyMode } from "./http.js";
 import { createLevelledLogger, type LevelledLogger } from "./logger.js";
 import type { CoreClientOptions, ResolvedClientOptions } from "./options.js";
 import { Pipeline, type Fetcher, type Middleware } from "./pipeline.js";
@@ -23,6 +23,11 @@ import { kyFetcher } from "../transport/ky-fetcher.js";
 
 /** How a concrete client (Management, Authentication, UserInfo) configures the core. */
 export interface CoreClientConfig {
+  /**
+   * The API this client calls: its requests' `operation.api` unless a call names another (the token request).
+   * Default `"management"` (optional, so client classes written before it existed still compile).
+   */
+  readonly api?: Auth0Api;
   /** Path under the origin that relative request paths resolve against, e.g. `/api/v2`. */
   readonly basePath: string;
   readonly defaultTimeoutMs: number;
@@ -45,7 +50,8 @@ export interface TokenProviderTools {
 
 /** One HTTP call, as a resource method or a client describes it to the core. */
 export interface CallSpec {
-  readonly operation: Operation;
+  /** The endpoint; `api` defaults to the client's. */
+  readonly operation: Omit<Operation, "api"> & { readonly api?: Auth0Api };
   /** Encoded path relative to the base URL, or an absolute URL. */
   readonly path: string;
   /** Already-serialised query pairs, in wire order. */
@@ -87,6 +93,7 @@ export abstract class CoreClient {
   readonly #logger: LevelledLogger | undefined;
   readonly #onHookError: (error: unknown) => void;
   readonly #fetchOptions: Readonly<Record<string, unknown>> | undefined;
+  readonly #api: Auth0Api;
 
   protected constructor(options: CoreClientOptions & { domain?: unknown }, config: CoreClientConfig) {
     if (options === null || typeof options !== "object") throw new InvalidInputError("options", "Client options must be an object");
@@ -118,6 +125,7 @@ export abstract class CoreClient {
     });
 
     this.#options = resolved;
+    this.#api = config.api ?? "management";
     this.#fetchOptions = options.agent === undefined ? undefined : Object.freeze({ dispatcher: options.agent });
     this.#logger = container.resolve(Tokens.logger);
     this.#onHookError = (error) => this.#logger?.log("warn", "auth0: a hook threw", error);
@@ -208,7 +216,7 @@ export abstract class CoreClient {
       timeoutMs: seconds("timeoutInSeconds", options.timeoutInSeconds) ?? resolved.timeoutMs,
       maxRetries: count("maxRetries", options.maxRetries) ?? resolved.maxRetries,
       signal: options.abortSignal,
-      operation: call.operation,
+      operation: { api: this.#api, ...call.operation },
       attempt: 0,
       context: call.context ?? {},
       fetchOptions: this.#fetchOptions,

@@ -6,11 +6,26 @@
 /** How the bottom of the chain treats a response body. */
 export type ResponseBodyMode = "json" | "text" | "stream";
 
-/** The endpoint an HTTP call belongs to, as written in the API reference. */
+/**
+ * Which Auth0 API a request goes to. A Management client's requests are `"management"` except the client-credentials
+ * token request its `auth` link makes (`POST /oauth/token`), which is `"authentication"`; an Authentication or
+ * UserInfo client's are all `"authentication"` (`/userinfo` belongs to the Authentication API).
+ */
+export type Auth0Api = "management" | "authentication";
+
+/**
+ * The endpoint an HTTP call belongs to, as written in the API reference: `{ api: "management", method: "GET", path:
+ * "/users/{id}" }`, or `{ api: "authentication", method: "POST", path: "/oauth/token" }` for the token request.
+ */
 export interface Operation {
+  /** The API the request goes to: middleware that is meant for Management API calls only checks this. */
+  readonly api: Auth0Api;
   /** HTTP verb, upper case. */
   readonly method: string;
-  /** Templated path, e.g. `/users/{id}`, used in logs and error messages. */
+  /**
+   * The path as the API reference writes it, templated and relative to the API's base (`/api/v2` for the Management
+   * API), e.g. `/users/{id}`; used in logs and error messages. `management.fetch()` passes its path as given.
+   */
   readonly path: string;
 }
 

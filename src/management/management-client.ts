@@ -73,6 +73,7 @@ export class ManagementClient extends CoreClient {
   constructor(options: ManagementClientOptions) {
     const all = (options ?? {}) as AnyManagementOptions;
     super(all, {
+      api: "management",
       basePath: "/api/v2",
       defaultTimeoutMs: 60_000,
       defaultMaxRetries: 2,

@@ -129,7 +129,7 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
     payload.grant_type = "client_credentials";
     const { response } = await this.#tools.send(
       {
-        operation: { method: "POST", path: "/oauth/token" },
+        operation: { api: "authentication", method: "POST", path: "/oauth/token" },
         path: this.#tokenUrl,
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams(payload).toString(),
