@@ -69,7 +69,7 @@ export interface CallSpec {
 type PresetCarrier = { presetPlugins?: readonly Plugin<object>[] };
 
 /** A client class that also applies `P`: its instances carry what the plugins add. */
-export type WithPlugins<This extends abstract new (...args: never[]) => CoreClient, P extends readonly Plugin<object>[]> = (new (
+export type WithPlugins<This extends abstract new (...args: never[]) => CoreClient, P extends readonly Plugin<object, never>[]> = (new (
   ...args: ConstructorParameters<This>
 ) => InstanceType<This> & PluginExtensions<P>) &
   This;
@@ -153,7 +153,7 @@ export abstract class CoreClient {
    * A subclass whose instances also apply `plugins`, typed with what they add:
    * `const Client = ManagementClient.with(myPlugin); new Client(options).myResource`.
    */
-  static with<This extends abstract new (...args: never[]) => CoreClient, const P extends readonly Plugin<object>[]>(
+  static with<This extends abstract new (...args: never[]) => CoreClient, const P extends readonly Plugin<object, InstanceType<This>>[]>(
     this: This,
     ...plugins: P
   ): WithPlugins<This, P> {
