@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startMockTenant } from "../../src/testing/index.js";
 import { jsonBody, managementFetcher, readJson, tenantForTest } from "./support.js";
+import { eventually } from "../helpers/eventually.js";
 
 /** The resources keeping this process alive (unref'd handles are not listed), by kind. */
 function countResources(): Record<string, number> {
@@ -58,13 +59,10 @@ describe("lifecycle", () => {
     await tenant.close();
     expect(await body).toBe("aborted");
     // The client's ends of the sockets close as the resets reach them: polled until they have, not slept on.
-    await vi.waitFor(
-      () => {
-        const after = countResources();
-        for (const kind of ["TCPServerWrap", "TCPSocketWrap", "Timeout"]) expect(after[kind] ?? 0, kind).toBeLessThanOrEqual(before[kind] ?? 0);
-      },
-      { timeout: 10_000, interval: 20 },
-    );
+    await eventually(() => {
+      const after = countResources();
+      for (const kind of ["TCPServerWrap", "TCPSocketWrap", "Timeout"]) expect(after[kind] ?? 0, kind).toBeLessThanOrEqual(before[kind] ?? 0);
+    });
     await expect(fetch(`${tenant.domain}/.well-known/jwks.json`)).rejects.toThrow();
   });
 
@@ -77,7 +75,7 @@ describe("lifecycle", () => {
     expect(countResources()["TCPServerWrap"] ?? 0).toBe(before + 1);
     await serving.close();
     // The handle is released by libuv just after close() resolves.
-    await vi.waitFor(() => expect(countResources()["TCPServerWrap"] ?? 0).toBe(before), { timeout: 10_000, interval: 20 });
+    await eventually(() => expect(countResources()["TCPServerWrap"] ?? 0).toBe(before));
   });
 
   it("closes through Symbol.asyncDispose, the hook of `await using`", async () => {
