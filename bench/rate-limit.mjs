@@ -1,12 +1,21 @@
 // 150 user creates from 15 concurrent workers against a tenant limit of burst 10 / 5 per second: how long, how many
-// requests, how many 429s, how many failed calls — with the default preset (throttle) and without it.
-import { ManagementClient } from "auth0";
+// requests, how many 429s, how many failed calls — with the default preset (throttle) and without it, and for
+// auth0@5.14.1's client when given (it only calls https://{domain}: bench/https-loopback.mjs routes that to the tenant).
+import { ManagementClient as OurManagementClient } from "auth0";
 import { startMockTenant } from "auth0/testing";
+import { routeHttpsLoopbackToHttp } from "./https-loopback.mjs";
 
-export async function measureRateLimitedBurst({ creates = 150, workers = 15, burst = 10, perSecond = 5, throttle = true } = {}) {
+export async function measureRateLimitedBurst({ creates = 150, workers = 15, burst = 10, perSecond = 5, throttle = true, ManagementClient = OurManagementClient } = {}) {
+  await routeHttpsLoopbackToHttp();
   const tenant = await startMockTenant({ rateLimit: { burst, perSecond } });
   try {
-    const client = new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret, ...(throttle ? {} : { throttle: false }) });
+    const ours = ManagementClient === OurManagementClient;
+    const client = new ManagementClient({
+      domain: ours ? tenant.domain : `127.0.0.1:${tenant.port}`,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+      ...(ours && !throttle ? { throttle: false } : {}),
+    });
     await client.roles.list(); // the token and a first look at the bucket, outside the measurement
     tenant.setRateLimit({ burst, perSecond }); // a full bucket for the measured run
     tenant.clearRequests();
