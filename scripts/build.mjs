@@ -1,5 +1,6 @@
 // Builds the package: ESM (code-split, so ky loads on first request) and CJS (one file per entry, ESM-only
-// dependencies bundled in), then declarations rolled up per entry by api-extractor, which also checks the API reports.
+// dependencies bundled in), then declarations rolled up per entry by api-extractor, which also checks the API
+// reports, and written out per format (scripts/declarations.mjs).
 //   node scripts/build.mjs            build, and update the API reports (local development)
 //   node scripts/build.mjs --check    build, and fail if a public API changed without its report (CI, npm test)
 import { build } from "esbuild";
@@ -7,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { dedupeInterfaces, forFormat, splitShared, withoutDeclare } from "./declarations.mjs";
 import { entries } from "./entries.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -79,13 +81,18 @@ for (const entry of present) {
     console.error(check ? `\nThe public API of "${entry.name}" changed: run \`npm run build\` and commit api-report/*.api.md.` : "\napi-extractor failed");
     process.exit(1);
   }
-  // One copy of the declarations: the require types get the rollup, and the import types re-export them
-  // (an ES module may re-export a CommonJS one), which halves what the package weighs on disk.
-  const dts = join(root, "dist", `${entry.name}.d.ts`);
   // Indentation as tabs (api-extractor writes four spaces): 60 KB less on disk for the main entry, same to read.
-  const rollup = readFileSync(dts, "utf8").replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
-  writeFileSync(dts.replace(/\.d\.ts$/, ".d.cts"), rollup);
-  rmSync(dts);
-  writeFileSync(dts, `export * from "./${entry.name}.cjs";\n`);
+  const rolled = join(root, "dist", `${entry.name}.d.ts`);
+  let rollup = readFileSync(rolled, "utf8").replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
+  rmSync(rolled);
+  // Real declarations per format (see scripts/declarations.mjs); the two big entries' type-only bulk is written once.
+  if (entry.name === "index" || entry.name === "legacy") {
+    const namespaces = entry.name === "index" ? { Management: "./index.management.cjs" } : {};
+    const { entry: own, files } = splitShared(rollup, { entry: entry.name, shared: `./${entry.name}.shared.cjs`, namespaces });
+    for (const [specifier, text] of files) writeFileSync(join(root, "dist", specifier.replace(/\.cjs$/, ".d.cts")), dedupeInterfaces(withoutDeclare(text)));
+    rollup = own;
+  }
+  writeFileSync(join(root, "dist", `${entry.name}.d.ts`), forFormat(rollup, "esm"));
+  writeFileSync(join(root, "dist", `${entry.name}.d.cts`), forFormat(rollup, "cjs"));
 }
 console.log(`built ${present.map((entry) => entry.name).join(", ")}`);

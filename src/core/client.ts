@@ -58,7 +58,7 @@ export interface CallSpec {
   readonly query?: string;
   /** Endpoint headers (lower-case names), below the request options' headers. */
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: BodyInit | undefined;
+  readonly body?: NonNullable<RequestInit["body"]> | undefined;
   readonly responseBody?: ResponseBodyMode;
   /** Leave out the client's `headers` option (telemetry is still sent): for calls to another API, like the token request. */
   readonly withoutClientHeaders?: boolean;

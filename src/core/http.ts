@@ -36,8 +36,11 @@ export interface PipelineRequest {
   url: URL;
   /** Lower-case header names. */
   headers: Record<string, string>;
-  /** A serialised, replayable body, or undefined. */
-  body?: BodyInit | undefined;
+  /**
+   * A serialised, replayable body, or undefined: whatever `fetch` takes in the runtime at hand. Spelled through
+   * `RequestInit` because DOM's `BodyInit` is not declared by Node's or Workers' type libraries.
+   */
+  body?: NonNullable<RequestInit["body"]> | undefined;
   /** What the fetcher does with the response body: parse it, keep it as text, or hand the stream over. */
   responseBody: ResponseBodyMode;
   /** Per-attempt time budget in milliseconds (0: none). */
@@ -62,7 +65,7 @@ export interface PipelineResponse {
   readonly headers: Headers;
   readonly url: string;
   readonly redirected: boolean;
-  readonly type: ResponseType;
+  readonly type: Response["type"];
   /**
    * The body: the parsed JSON value (undefined when empty), the text when it is not JSON (`bodyIsText` is then true),
    * or a `ReadableStream` when the request asked for a stream.
@@ -77,7 +80,7 @@ export interface RawResponse {
   readonly redirected: boolean;
   readonly status: number;
   readonly statusText: string;
-  readonly type: ResponseType;
+  readonly type: Response["type"];
   readonly url: string;
 }
 

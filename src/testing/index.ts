@@ -18,6 +18,7 @@ export type {
   BackchannelRequestInfo,
   CreateClientOptions,
   CreatedClient,
+  JsonWebKeySet,
   ManagementTokenOptions,
   MockTenant,
   ResetOptions,

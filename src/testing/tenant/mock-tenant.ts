@@ -1,4 +1,3 @@
-import type { JSONWebKeySet } from "jose";
 import type { SentMessage } from "../auth/auth-state.js";
 import type { RotateOptions } from "../crypto/signing-keys.js";
 import type { FaultInjector } from "../faults/injector.js";
@@ -6,6 +5,14 @@ import type { JsonObject } from "../internal/json.js";
 import type { RecordedRequest, TenantStats } from "../observe/request-log.js";
 import type { RateLimitOptions } from "../rate-limit/token-bucket.js";
 import type { SeedData, SeedResult } from "../seed/apply-seed.js";
+
+/**
+ * The tenant's public signing keys, as `/.well-known/jwks.json` serves them. Spelled out rather than jose's
+ * `JSONWebKeySet`: jose is an ES module only, and a CommonJS app's declarations cannot name its types.
+ */
+export interface JsonWebKeySet {
+  keys: Array<{ kty?: string; kid?: string; alg?: string; use?: string; [parameter: string]: unknown }>;
+}
 
 export interface CreateClientOptions {
   readonly name?: string;
@@ -118,7 +125,7 @@ export interface MockTenant {
 
   /** New signing key; the previous one stays in the JWKS unless `keepPrevious: false`. Resolves to the new `kid`. */
   rotateSigningKey(options?: RotateOptions): Promise<string>;
-  jwks(): JSONWebKeySet;
+  jwks(): JsonWebKeySet;
 
   /** A code for the `authorization_code` grant, as if the user had just logged in (there is no login page). */
   issueAuthorizationCode(options: AuthorizationCodeOptions): string;
