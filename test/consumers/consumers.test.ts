@@ -8,6 +8,7 @@ import { startLoopbackServer } from "../helpers/loopback-server.js";
 // checked by type-matrix.test.ts (every environment and module resolution, on the packed package).
 const run = promisify(execFile);
 const fixtures = join(import.meta.dirname, "fixtures");
+const tsc = join(import.meta.dirname, "../../node_modules/typescript/bin/tsc");
 
 let server: Awaited<ReturnType<typeof startLoopbackServer>>;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ describe("consumers of the built package", () => {
     expect(stdout.trim()).toBe("function function");
   });
 
-  it.each(["ts-testing-es2022", "ts-testing-esnext"])("TypeScript resolves its types with %s", async (project) => {
+  it.each(["ts-testing-es2022", "ts-testing-esnext"])("TypeScript checks await using on the mock tenant with %s", async (project) => {
     await expect(run(process.execPath, [tsc, "-p", join(fixtures, project, "tsconfig.json")])).resolves.toBeDefined();
   }, 60_000);
 });
