@@ -56,7 +56,7 @@ export { createLevelledLogger } from "./core/logger.js";
 export type { Logger, LogConfig, LogLevel, LevelledLogger } from "./core/logger.js";
 export type { TokenProvider } from "./core/token-provider.js";
 export type { ClientInfo } from "./core/telemetry.js";
-export { throttle, throttlePlugin, apiBucket } from "./plugins/throttle/index.js";
+export { throttle, throttlePlugin, apiBucket, rateLimitWaitMs } from "./plugins/throttle/index.js";
 export type { ThrottleOptions, ThrottleClock } from "./plugins/throttle/index.js";
 export { retry, REPLAY_SAFE, RETRY_AT } from "./middleware/retry.js";
 export type { RetryOptions } from "./middleware/retry.js";

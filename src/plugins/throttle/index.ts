@@ -3,6 +3,7 @@ import { throttle, type ThrottleOptions } from "./throttle.js";
 
 export { throttle, apiBucket, type ThrottleOptions } from "./throttle.js";
 export type { ThrottleClock } from "./clock.js";
+export { rateLimitWaitMs } from "./rate-limit-headers.js";
 
 /**
  * The throttle as a plugin: a `throttle` link inside `retry` (each attempt waits for a token) and above `timeout`

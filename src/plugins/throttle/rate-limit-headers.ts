@@ -46,3 +46,33 @@ function positive(text: string | null): number | undefined {
   const value = Number(text);
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
+
+/** `x-ratelimit-reset` on the client's clock (`offsetMs`: client minus tenant), or undefined. */
+export function resetTime(reading: RateLimitReading, now: number, offsetMs = 0): number | undefined {
+  if (reading.resetInMs !== undefined) return now + reading.resetInMs;
+  return reading.resetAt === undefined ? undefined : reading.resetAt + offsetMs;
+}
+
+/**
+ * How long a 429 asks to wait, in ms: the earlier of `retry-after` (seconds or an HTTP date) and an
+ * `x-ratelimit-reset` ahead — each is a time by which a token is there again, so the earlier one is too
+ * (`retry-after` is rounded up to whole seconds). Undefined when it names no time (a bare 429).
+ */
+export function namedWait(reading: RateLimitReading, now: number, offsetMs = 0): number | undefined {
+  let wait: number | undefined;
+  if (reading.retryAfterMs !== undefined) wait = reading.retryAfterMs;
+  else if (reading.retryAt !== undefined) wait = Math.max(0, reading.retryAt + offsetMs - now);
+  const reset = resetTime(reading, now, offsetMs);
+  if (reset !== undefined && reset > now) wait = Math.min(wait ?? Number.POSITIVE_INFINITY, reset - now);
+  return wait;
+}
+
+/**
+ * How long a rate-limited answer asks the client to wait, in ms, read from its headers as the throttle reads them:
+ * the earlier of `retry-after` (seconds or an HTTP date) and an `x-ratelimit-reset` ahead; undefined when the answer
+ * names no time. For links of your own that pause on a 429.
+ */
+export function rateLimitWaitMs(headers: Headers, now: number = Date.now()): number | undefined {
+  return namedWait(readRateLimit(headers), now);
+}
+

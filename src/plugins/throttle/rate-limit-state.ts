@@ -1,5 +1,5 @@
 import { ClockOffset } from "./clock-offset.js";
-import { readRateLimit, type RateLimitReading } from "./rate-limit-headers.js";
+import { namedWait, readRateLimit, resetTime, type RateLimitReading } from "./rate-limit-headers.js";
 import { RefillMeter } from "./refill-meter.js";
 
 /** A request the state let through, as it left. */
@@ -197,7 +197,7 @@ export class RateLimitState {
     // spend the same limit, only a share of it is this client's.
     this.#tokens = this.#told = Math.floor(atLeast * this.#share(now)) - this.#inFlight;
     this.#updatedAt = now;
-    this.#promiseAt(this.#resetOf(reading, now), this.#tokens + 1, now);
+    this.#promiseAt(resetTime(reading, now, this.#offset.ms), this.#tokens + 1, now);
     this.#meter.anchor({ below: atLeast + 1, sentAt: ticket.sentAt, receivedAt: now, takesAtReceipt: this.#takes, inFlightAtReceipt: this.#inFlight });
   }
 
@@ -211,7 +211,7 @@ export class RateLimitState {
     this.#updatedAt = now;
     // An echo: sent before the last 429 arrived, it says nothing new about the rate or the pause.
     const echo = ticket.sentAt <= this.#lastDropAt;
-    const named = this.#namedWait(reading, now);
+    const named = namedWait(reading, now, this.#offset.ms);
     if (named === undefined && !echo) this.#unnamedPauses += 1;
     const pause = named ?? UNNAMED_PAUSE_MS * 2 ** Math.max(0, this.#unnamedPauses - 1);
     this.#pausedUntil = Math.max(this.#pausedUntil, now + Math.min(pause, this.#maxWaitMs));
@@ -291,25 +291,6 @@ export class RateLimitState {
     const reached = (dropped.cap - dropped.rate) / dropped.slope;
     if (elapsed < reached) return dropped.rate + dropped.slope * elapsed;
     return dropped.cap + dropped.slope * Math.max(0, elapsed - reached - HOLD_MS / 1000);
-  }
-
-  /**
-   * How long a 429 asks to wait, on the client's clock: the earlier of `retry-after` and a `reset` ahead — each is a
-   * time by which a token is there, so the earlier one is too (`retry-after` is rounded up to whole seconds).
-   */
-  #namedWait(reading: RateLimitReading, now: number): number | undefined {
-    let wait: number | undefined;
-    if (reading.retryAfterMs !== undefined) wait = reading.retryAfterMs;
-    else if (reading.retryAt !== undefined) wait = Math.max(0, reading.retryAt + this.#offset.ms - now);
-    const reset = this.#resetOf(reading, now);
-    if (reset !== undefined && reset > now) wait = Math.min(wait ?? Number.POSITIVE_INFINITY, reset - now);
-    return wait;
-  }
-
-  /** `reset` on the client's clock. */
-  #resetOf(reading: RateLimitReading, now: number): number | undefined {
-    if (reading.resetInMs !== undefined) return now + reading.resetInMs;
-    return reading.resetAt === undefined ? undefined : reading.resetAt + this.#offset.ms;
   }
 
   /** The tenant's word that by `at` it holds at least `tokens` (the estimate's count) again: kept unless an earlier one stands. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rateLimitWaitMs } from "auth0";
 import { RateLimitState, type Ticket } from "../../../src/plugins/throttle/rate-limit-state.js";
 
 const T0 = Date.UTC(2030, 0, 1, 12, 0, 0, 0);
@@ -234,5 +235,29 @@ describe("RateLimitState: every wait is capped", () => {
       expect(wait).toBeGreaterThanOrEqual(1000);
       expect(wait).toBeLessThanOrEqual(3000);
     }
+  });
+});
+
+describe("rateLimitWaitMs: the time a rate-limited answer names", () => {
+  const now = T0 + 300;
+  const wait = (headers: Record<string, string>) => rateLimitWaitMs(new Headers(headers), now);
+
+  it("reads retry-after in seconds or as an HTTP date, and a reset ahead, taking the earlier", () => {
+    expect(wait({ "retry-after": "3" })).toBe(3000);
+    expect(wait({ "retry-after": new Date(T0 + 5000).toUTCString() })).toBe(4700);
+    expect(wait({ "x-ratelimit-reset": String(T0 / 1000 + 2) })).toBe(1700);
+    expect(wait({ "retry-after": "3", "x-ratelimit-reset": String(T0 / 1000 + 2) })).toBe(1700);
+    expect(wait({ "retry-after": "1", "x-ratelimit-reset": String(T0 / 1000 + 2) })).toBe(1000);
+  });
+
+  it("names nothing for a bare 429, a reset in the past or a header that is not a time", () => {
+    expect(wait({})).toBeUndefined();
+    expect(wait({ "x-ratelimit-reset": String(T0 / 1000 - 5) })).toBeUndefined();
+    expect(wait({ "retry-after": "soon", "x-ratelimit-reset": "later" })).toBeUndefined();
+  });
+
+  it("takes a reset given as seconds from now (as some gateways send) or in epoch milliseconds", () => {
+    expect(wait({ "x-ratelimit-reset": "4" })).toBe(4000);
+    expect(wait({ "x-ratelimit-reset": String(T0 + 2300) })).toBe(2000);
   });
 });

@@ -14,12 +14,12 @@ const BEHAVIOURS: Record<string, { limit: Partial<RateLimitOptions>; max429s: nu
   // One request sent early on the measured rate finds the window shut: from then on an empty bucket waits for reset.
   "(c) reset = the end of a fixed window": { limit: { reset: "window-end" }, max429s: 1 },
   // Without counts the only way to find the rate is to meet it: a slow start, one round to measure, then AIMD.
-  "(d) only retry-after, on a 429": { limit: { headers: "retry-after" }, max429s: 25 },
-  "(d') only retry-after, as an HTTP date": { limit: { headers: "retry-after", retryAfter: "http-date" }, max429s: 25 },
+  "(d) only retry-after, on a 429": { limit: { headers: "retry-after" }, max429s: 30 },
+  "(d') only retry-after, as an HTTP date": { limit: { headers: "retry-after", retryAfter: "http-date" }, max429s: 30 },
   "(e) only x-ratelimit-*, no retry-after": { limit: { headers: "x-ratelimit" }, max429s: 0 },
   "(e') only x-ratelimit-*, reset = next token": { limit: { headers: "x-ratelimit", reset: "next-token" }, max429s: 0 },
   "(e'') only x-ratelimit-*, a fixed window": { limit: { headers: "x-ratelimit", reset: "window-end" }, max429s: 1 },
-  "(f) a bare 429": { limit: { headers: "none" }, max429s: 25 },
+  "(f) a bare 429": { limit: { headers: "none" }, max429s: 30 },
 };
 
 /** The time a 429 named (the earlier of retry-after and a reset ahead), or, for a bare one, the first backoff step. */
