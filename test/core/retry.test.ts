@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { retry, RETRY_AT, type RetryOptions } from "../../src/middleware/retry.js";
-import type { PipelineRequest, PipelineResponse } from "../../src/core/http.js";
+import { fakeRequest, fakeResponse } from "../helpers/pipeline-fakes.js";
 import { ManagementError } from "../../src/management/errors.js";
 import { ORIGIN, TestClient } from "../helpers/test-client.js";
 
@@ -169,26 +169,8 @@ describe("retry", () => {
 });
 
 describe("retry: waits the throttle holds, and caps", () => {
-  const request = (): PipelineRequest => ({
-    method: "POST",
-    url: new URL(`${ORIGIN}/api/v2/things`),
-    headers: {},
-    responseBody: "json",
-    timeoutMs: 0,
-    maxRetries: 2,
-    operation: { method: "POST", path: "/things" },
-    attempt: 0,
-    context: {},
-  });
-  const answer = (status: number, headers: Record<string, string> = {}): PipelineResponse => ({
-    status,
-    statusText: "",
-    headers: new Headers(headers),
-    url: "",
-    redirected: false,
-    type: "basic",
-    body: {},
-  });
+  const request = () => fakeRequest({ method: "POST", url: `${ORIGIN}/api/v2/things`, maxRetries: 2 });
+  const answer = fakeResponse;
 
   it("sends the retry of a 429 the throttle holds at once (it waits in the throttle's queue) and reports the time left", async () => {
     const now = 1_900_000_000_000;

@@ -1,30 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiBucket, AuthenticationClient, ManagementClient, throttle, throttlePlugin, type PipelineRequest, type PipelineResponse } from "auth0";
+import { apiBucket, AuthenticationClient, ManagementClient, throttle, throttlePlugin, type PipelineRequest } from "auth0";
 import { startMockTenant, type MockTenant } from "auth0/testing";
+import { fakeRequest, fakeResponse } from "../../helpers/pipeline-fakes.js";
 import { countRequestsOnTheWire, VirtualClock } from "../../helpers/virtual-clock.js";
 
 /** Auth0 limits the Authentication API apart from the Management API: the throttle keeps a bucket for each. */
 
-const request = (url: string): PipelineRequest => ({
-  method: url.includes("/oauth/") ? "POST" : "GET",
-  url: new URL(url),
-  headers: {},
-  responseBody: "json",
-  timeoutMs: 0,
-  maxRetries: 0,
-  operation: { method: "GET", path: new URL(url).pathname },
-  attempt: 0,
-  context: {},
-});
-const answer = (status: number, headers: Record<string, string> = {}): PipelineResponse => ({
-  status,
-  statusText: "",
-  headers: new Headers(headers),
-  url: "",
-  redirected: false,
-  type: "basic",
-  body: {},
-});
+const request = (url: string): PipelineRequest => fakeRequest({ url, method: url.includes("/oauth/") ? "POST" : "GET" });
+const answer = fakeResponse;
 
 describe("the throttle's buckets", () => {
   it("puts the Management API (/api/v2/…) in one bucket and everything else — the token endpoint too — in another", () => {

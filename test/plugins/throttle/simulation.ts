@@ -1,6 +1,7 @@
-import { retry, throttle, type Middleware, type PipelineRequest, type PipelineResponse, type ThrottleOptions } from "auth0";
+import { rateLimitWaitMs, retry, throttle, type Middleware, type PipelineRequest, type PipelineResponse, type ThrottleOptions } from "auth0";
 import type { RateLimitOptions } from "auth0/testing";
 import { RateLimiter } from "../../../src/testing/rate-limit/rate-limiter.js";
+import { fakeRequest, fakeResponse } from "../../helpers/pipeline-fakes.js";
 import { VirtualClock } from "../../helpers/virtual-clock.js";
 
 /** What the tenant saw of one request, on its own clock. */
@@ -21,8 +22,6 @@ export interface SimulatedBurst {
   readonly arrivals: readonly Arrival[];
   readonly refused: number;
   readonly failed: readonly unknown[];
-  /** When the client read each 429 (its clock), and the time the answer named then, if any. */
-  readonly told: readonly { readonly at: number; readonly until: number | undefined }[];
 }
 
 export interface BurstPlan {
@@ -53,7 +52,6 @@ export async function simulateBurst(plan: BurstPlan): Promise<SimulatedBurst> {
   const limiter = new RateLimiter(plan.firstLimit ?? plan.limit, clock.now);
   let answered = 0;
   const arrivals: Arrival[] = [];
-  const told: { at: number; until: number | undefined }[] = [];
   const fetcher = (request: PipelineRequest): Promise<PipelineResponse> =>
     new Promise((resolve, reject) => {
       clock.setTimer(latencyMs, () => {
@@ -62,18 +60,13 @@ export async function simulateBurst(plan: BurstPlan): Promise<SimulatedBurst> {
         if (answered++ === 0 && plan.firstLimit) limiter.configure(plan.limit);
         const headers = { ...decision.headers, date: new Date(clock.now()).toUTCString() };
         arrivals.push({ call: Number(request.headers["x-call"]), attempt: request.attempt, at: clock.now(), status: decision.allowed ? 201 : 429, headers });
-        clock.setTimer(latencyMs, () => resolve(answer(decision.allowed ? 201 : 429, headers)));
+        clock.setTimer(latencyMs, () => resolve(fakeResponse(decision.allowed ? 201 : 429, headers)));
       });
     });
   const offset = plan.clientClockOffsetMs ?? 0;
   const clientClock = { now: () => clock.now() + offset, setTimer: clock.setTimer };
   const chainOf = (): Middleware[] => [
     retry({ sleep: clock.sleep, now: clientClock.now, random: () => 0.5 }),
-    async (request, next) => {
-      const response = await next(request);
-      if (response.status === 429) told.push({ at: clock.now(), until: namedTime(response.headers, clock.now()) });
-      return response;
-    },
     throttle({ clock: clientClock, ...plan.throttle }),
   ];
   const chains = Array.from({ length: plan.clients ?? 1 }, chainOf);
@@ -105,33 +98,15 @@ export async function simulateBurst(plan: BurstPlan): Promise<SimulatedBurst> {
     arrivals,
     refused: arrivals.filter((arrival) => arrival.status === 429).length,
     failed,
-    told,
   };
 }
 
 function createRequest(call: number, maxRetries: number): PipelineRequest {
-  return {
-    method: "POST",
-    url: new URL("https://tenant.example/api/v2/users"),
-    headers: { "x-call": String(call) },
-    body: "{}",
-    responseBody: "json",
-    timeoutMs: 60_000,
-    maxRetries,
-    operation: { method: "POST", path: "/users" },
-    attempt: 0,
-    context: {},
-  };
+  return fakeRequest({ method: "POST", headers: { "x-call": String(call) }, body: "{}", timeoutMs: 60_000, maxRetries });
 }
 
-function answer(status: number, headers: Record<string, string>): PipelineResponse {
-  return { status, statusText: "", headers: new Headers(headers), url: "", redirected: false, type: "basic", body: {} };
-}
-
-/** The time a 429 names (retry-after, else a reset ahead), epoch ms, or undefined. */
-function namedTime(headers: Headers, now: number): number | undefined {
-  const retryAfter = headers.get("retry-after");
-  if (retryAfter !== null) return Number.isNaN(Number(retryAfter)) ? Date.parse(retryAfter) : now + Number(retryAfter) * 1000;
-  const reset = Number(headers.get("x-ratelimit-reset"));
-  return reset * 1000 > now ? reset * 1000 : undefined;
+/** The time a 429 names (the earlier of retry-after and a reset ahead), or undefined. */
+export function namedTime(headers: Headers | Readonly<Record<string, string>>, now: number): number | undefined {
+  const wait = rateLimitWaitMs(headers instanceof Headers ? headers : new Headers(headers), now);
+  return wait === undefined ? undefined : now + wait;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManagementClient, retry } from "auth0";
 import { startMockTenant, type MockTenant, type RateLimitOptions, type RecordedRequest } from "auth0/testing";
 import { countRequestsOnTheWire, VirtualClock } from "../../helpers/virtual-clock.js";
+import { namedTime } from "./simulation.js";
 
 /**
  * End to end: the Management client with its default preset (throttle, retry with maxRetries 2) against the mock tenant
@@ -48,15 +49,9 @@ async function burst(limit: RateLimitOptions) {
 }
 
 /** When a 429 said a token would be there again: the earlier of retry-after and a reset ahead; for a bare one, 1 s. */
-function namedTime(refused: RecordedRequest): number {
+function namedTimeOf(refused: RecordedRequest): number {
   const at = refused.startedAt.getTime();
-  const headers = refused.responseHeaders;
-  const times: number[] = [];
-  const retryAfter = headers["retry-after"];
-  if (retryAfter !== undefined) times.push(Number.isNaN(Number(retryAfter)) ? Date.parse(retryAfter) : at + Number(retryAfter) * 1000);
-  const reset = Number(headers["x-ratelimit-reset"]) * 1000;
-  if (reset > at) times.push(reset);
-  return times.length > 0 ? Math.min(...times) : at + 1000;
+  return namedTime(refused.responseHeaders, at) ?? at + 1000;
 }
 
 /**
@@ -66,7 +61,7 @@ function namedTime(refused: RecordedRequest): number {
 function sentWhileKnownEmpty(requests: readonly RecordedRequest[]): RecordedRequest[] {
   return requests
     .filter((entry) => entry.status === 429)
-    .flatMap((refused) => requests.filter((entry) => entry.startedAt > refused.startedAt && entry.startedAt.getTime() < namedTime(refused)));
+    .flatMap((refused) => requests.filter((entry) => entry.startedAt > refused.startedAt && entry.startedAt.getTime() < namedTimeOf(refused)));
 }
 
 describe("the default client against each tenant behaviour (mock tenant on loopback, fake time)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RateLimitOptions } from "auth0/testing";
 import { VirtualClock } from "../../helpers/virtual-clock.js";
-import { simulateBurst, type SimulatedBurst } from "./simulation.js";
+import { namedTime, simulateBurst, type SimulatedBurst } from "./simulation.js";
 
 /**
  * The throttle and the retry link (default options, maxRetries 2) against the mock tenant's own rate limiter, all on
@@ -22,22 +22,12 @@ const BEHAVIOURS: Record<string, { limit: Partial<RateLimitOptions>; max429s: nu
   "(f) a bare 429": { limit: { headers: "none" }, max429s: 30 },
 };
 
-/** The time a 429 named (the earlier of retry-after and a reset ahead), or, for a bare one, the first backoff step. */
-function namedTime(headers: Readonly<Record<string, string>>, at: number): number {
-  const times: number[] = [];
-  const retryAfter = headers["retry-after"];
-  if (retryAfter !== undefined) times.push(Number.isNaN(Number(retryAfter)) ? Date.parse(retryAfter) : at + Number(retryAfter) * 1000);
-  const reset = Number(headers["x-ratelimit-reset"]) * 1000;
-  if (reset > at) times.push(reset);
-  return times.length > 0 ? Math.min(...times) : at + 1000;
-}
-
 /** Requests the client sent after it had read a 429, and before the time that 429 named. */
 function sentWhileKnownEmpty(result: SimulatedBurst, latencyMs: number) {
   const offenders = [];
   for (const refused of result.arrivals.filter((arrival) => arrival.status === 429)) {
     const known = refused.at + 2 * latencyMs; // the earliest a request sent after reading it can arrive
-    const until = namedTime(refused.headers, refused.at);
+    const until = namedTime(refused.headers, refused.at) ?? refused.at + 1000; // a bare 429: the first backoff step
     offenders.push(...result.arrivals.filter((arrival) => arrival.at > known && arrival.at < until).map((arrival) => ({ refused, arrival })));
   }
   return offenders;

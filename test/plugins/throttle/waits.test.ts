@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ManagementClient, ManagementTimeoutError, RequestAbortedError, RequestTimeoutError, retry, throttle, type PipelineRequest, type PipelineResponse } from "auth0";
 import { startMockTenant } from "auth0/testing";
 import { setTimer, MAX_TIMER_MS } from "../../../src/internal/timer.js";
+import { fakeRequest, fakeResponse } from "../../helpers/pipeline-fakes.js";
 import { countRequestsOnTheWire, VirtualClock } from "../../helpers/virtual-clock.js";
 
 /**
@@ -13,24 +14,8 @@ import { countRequestsOnTheWire, VirtualClock } from "../../helpers/virtual-cloc
 
 const DAY_S = 86_400;
 
-function request(overrides: Partial<PipelineRequest> = {}): PipelineRequest {
-  return {
-    method: "GET",
-    url: new URL("https://tenant.example/api/v2/users"),
-    headers: {},
-    responseBody: "json",
-    timeoutMs: 0,
-    maxRetries: 0,
-    operation: { method: "GET", path: "/users" },
-    attempt: 0,
-    context: {},
-    ...overrides,
-  };
-}
-
-function answer(status: number, headers: Record<string, string> = {}): PipelineResponse {
-  return { status, statusText: "", headers: new Headers(headers), url: "", redirected: false, type: "basic", body: {} };
-}
+const request = fakeRequest;
+const answer = fakeResponse;
 
 /** A `next` that answers from a list, then 200, and counts the requests that reached it. */
 function tenantAnswering(...answers: PipelineResponse[]) {
