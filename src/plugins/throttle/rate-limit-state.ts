@@ -28,8 +28,8 @@ const RECOVERED = 0.95;
 const HOLD_MS = 10_000;
 /** A 429 that names no time pauses the bucket 1 s, doubled for each such 429 in a row (the retry link's backoff). */
 const UNNAMED_PAUSE_MS = 1000;
-/** While probing, an answer slower than this lets one more request go. */
-const SLOW_ANSWER_MS = 1000;
+/** Before anything is known, the window of requests out at once doubles this often, however slow the answers. */
+const SLOW_START_DOUBLING_MS = 1000;
 /** How long the bucket trusts that tokens come only at `reset` after an early request drew a 429. */
 const REFILL_AT_RESET_MS = 30_000;
 
@@ -50,7 +50,7 @@ export class RateLimitState {
   readonly #meter = new RefillMeter();
   readonly #offset = new ClockOffset();
 
-  #lastSentAt = 0;
+  #firstSentAt: number | undefined;
   /** The tenant has shown a limit: a count or a 429. Until then nothing is held back. */
   #limited = false;
   /** `x-ratelimit-limit`, when answers carry it. */
@@ -130,10 +130,12 @@ export class RateLimitState {
     if (!this.#limited) {
       this.#probing = true;
       // Nothing known yet: one request learns the bucket, then one more may be out per success (a slow start, so a
-      // tenant that sends no counts meets a few 429s rather than a burst of them). An answer slower than a second
-      // lets one more go, so a slow first call holds nothing back for long.
-      if (this.#inFlight < this.#probes) return 0;
-      return Math.max(0, this.#lastSentAt + SLOW_ANSWER_MS - now);
+      // tenant that sends no counts meets a few 429s rather than a burst of them). Slow answers must not hold the rest
+      // back for long: the window also doubles every second from the first request.
+      const since = now - (this.#firstSentAt ?? now);
+      const doublings = Math.floor(since / SLOW_START_DOUBLING_MS);
+      if (this.#inFlight < Math.max(this.#probes, 2 ** Math.min(doublings, 30))) return 0;
+      return (doublings + 1) * SLOW_START_DOUBLING_MS - since;
     }
     this.#refill(now);
     this.#keepPromise(now);
@@ -152,7 +154,7 @@ export class RateLimitState {
 
   /** Spend a token for a request about to leave. */
   take(now: number): Ticket {
-    this.#lastSentAt = now;
+    this.#firstSentAt ??= now;
     this.#refill(now);
     const counted = this.#limited && this.#told >= 1;
     const early = this.#limited && !counted && this.#promise !== undefined && this.#promise.at > now;
