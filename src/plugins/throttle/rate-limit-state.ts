@@ -40,8 +40,9 @@ const REFILL_AT_RESET_MS = 30_000;
  * out. `x-ratelimit-reset` is read only as "by then at least one more token is there", true whether it names the
  * second the bucket is full, the second the next token arrives, or the end of a fixed window. The refill rate is
  * measured from the counts over time ({@link RefillMeter}), never derived from `reset`. A 429 is the truth: the
- * bucket is empty, nothing leaves until the time it names (`retry-after`, else `reset`, else a backoff), and the rate
- * drops — to what was measured, by at least 10%, at most by half — then grows back additively. A request sent
+ * bucket is empty, nothing leaves until the time it names (the earlier of `retry-after` and `reset`, else a backoff),
+ * and the rate drops — to what was measured, by at least 10%, at most by half — then grows back additively. Without
+ * counts it starts slowly and measures the rate from one 429 to the next. A request sent
  * early on the rate estimate that still meets a 429 shows a tenant that refills only at `reset` (a fixed window):
  * for a while the bucket then waits for `reset` whenever it is empty. Every wait is capped at `maxWaitMs`.
  */
@@ -51,7 +52,7 @@ export class RateLimitState {
   readonly #offset = new ClockOffset();
 
   #firstSentAt: number | undefined;
-  /** The tenant has shown a limit: a count or a 429. Until then nothing is held back. */
+  /** The tenant has shown a limit: a count or a 429. Until then only the slow start holds requests back. */
   #limited = false;
   /** `x-ratelimit-limit`, when answers carry it. */
   #size: number | undefined;
