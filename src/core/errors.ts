@@ -20,13 +20,13 @@ export class PluginError extends Error {
   override readonly name = "PluginError";
 }
 
-/** One attempt ran past its time budget (thrown by the `timeout` link). */
+/** One attempt ran past its time budget (thrown by the `timeout` link), or waited that long for a rate-limit token. */
 export class RequestTimeoutError extends Error {
   override readonly name = "RequestTimeoutError";
   readonly timeoutMs: number;
 
-  constructor(timeoutMs: number) {
-    super(`The request attempt exceeded its ${timeoutMs} ms timeout`);
+  constructor(timeoutMs: number, message = `The request attempt exceeded its ${timeoutMs} ms timeout`) {
+    super(message);
     this.timeoutMs = timeoutMs;
   }
 }

@@ -3,7 +3,7 @@ import type { TokenMinter } from "./auth/token-minter.js";
 import type { SigningKeys } from "./crypto/signing-keys.js";
 import type { TimerRegistry } from "./internal/timers.js";
 import type { ResolvedOptions } from "./options.js";
-import type { TokenBucket } from "./rate-limit/token-bucket.js";
+import type { RateLimiter } from "./rate-limit/rate-limiter.js";
 import type { EventLog } from "./state/event-log.js";
 import type { TenantStore } from "./state/store.js";
 import type { TenantUrls } from "./tenant-urls.js";
@@ -19,6 +19,6 @@ export interface TenantContext {
   readonly tokens: TokenMinter;
   /** Timers of background work (jobs), cleared by `reset()` and `close()`. */
   readonly jobTimers: TimerRegistry;
-  readonly managementLimiter: TokenBucket;
-  readonly authenticationLimiter: TokenBucket;
+  readonly managementLimiter: RateLimiter;
+  readonly authenticationLimiter: RateLimiter;
 }

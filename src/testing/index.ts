@@ -27,7 +27,7 @@ export type { MockTenantOptions } from "./options.js";
 export type { Fault, FaultKind, FaultMatch, FaultRule } from "./faults/fault.js";
 export type { FaultInjector, InjectedFault } from "./faults/injector.js";
 export type { RecordedRequest, TenantStats } from "./observe/request-log.js";
-export type { RateLimitOptions } from "./rate-limit/token-bucket.js";
+export type { RateLimitOptions, RateLimitResetMeaning, RateLimitHeaderStyle } from "./rate-limit/options.js";
 export type { SentMessage } from "./auth/auth-state.js";
 export type { RotateOptions } from "./crypto/signing-keys.js";
 export type {

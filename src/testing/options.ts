@@ -1,12 +1,21 @@
-import type { RateLimitOptions } from "./rate-limit/token-bucket.js";
+import type { RateLimitOptions } from "./rate-limit/options.js";
 
 export interface MockTenantOptions {
   /** Port on 127.0.0.1; default: a free one. */
   readonly port?: number;
-  /** Token bucket for the Management API. Default `{ burst: 1000, perSecond: 500 }`. */
+  /**
+   * The Management API's rate limit and how its answers describe it (which headers, what `x-ratelimit-reset` means).
+   * Default `{ burst: 1000, perSecond: 500 }`, a token bucket whose `reset` is the second it is full again.
+   */
   readonly rateLimit?: RateLimitOptions;
-  /** Token bucket for the Authentication API (/oauth/token, /userinfo, ...). Default `{ burst: 1000, perSecond: 500 }`. */
+  /** The Authentication API's own limit (/oauth/token, /userinfo, ...), counted apart. Default `{ burst: 1000, perSecond: 500 }`. */
   readonly authenticationRateLimit?: RateLimitOptions;
+  /**
+   * The tenant's clock, epoch milliseconds (default `Date.now`): its rate limits refill by it, its answers' `date`
+   * header and `retry-after` dates are written by it, and the request log's `startedAt` is read from it. Give a
+   * test's fake clock here and the limits run on fake time (tokens, ID tokens and jobs keep the real clock).
+   */
+  readonly clock?: () => number;
   /** Fix the default client's credentials instead of generating them. */
   readonly clientId?: string;
   readonly clientSecret?: string;
@@ -43,6 +52,7 @@ export interface ResolvedOptions {
   readonly userSearchLimit: number;
   readonly maxBodyBytes: number;
   readonly keepProcessAlive: boolean;
+  readonly clock: (() => number) | undefined;
 }
 
 const GENEROUS: RateLimitOptions = { burst: 1000, perSecond: 500 };
@@ -60,5 +70,6 @@ export function resolveOptions(options: MockTenantOptions = {}): ResolvedOptions
     userSearchLimit: options.userSearchLimit ?? Number.POSITIVE_INFINITY,
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
     keepProcessAlive: options.keepProcessAlive === true,
+    clock: options.clock,
   };
 }

@@ -3,7 +3,7 @@ import type { RotateOptions } from "../crypto/signing-keys.js";
 import type { FaultInjector } from "../faults/injector.js";
 import type { JsonObject } from "../internal/json.js";
 import type { RecordedRequest, TenantStats } from "../observe/request-log.js";
-import type { RateLimitOptions } from "../rate-limit/token-bucket.js";
+import type { RateLimitOptions } from "../rate-limit/options.js";
 import type { SeedData, SeedResult } from "../seed/apply-seed.js";
 
 /**
@@ -143,7 +143,8 @@ export interface MockTenant {
   /** A user as `GET /api/v2/users/{id}` would return it, by id or email. */
   findUser(idOrEmail: string): JsonObject | undefined;
 
-  /** The Management API's token bucket. */
-  readonly rateLimit: RateLimitOptions;
+  /** The Management API's rate limit, every option filled in. */
+  readonly rateLimit: Required<RateLimitOptions>;
+  /** Change the Management API's rate limit (it starts full). */
   setRateLimit(options: RateLimitOptions): void;
 }

@@ -13,7 +13,7 @@ import { ALL_MANAGEMENT_SCOPES } from "../management/scopes.js";
 import { userView } from "../management/views.js";
 import { RequestLog } from "../observe/request-log.js";
 import { resolveOptions, type MockTenantOptions } from "../options.js";
-import { TokenBucket } from "../rate-limit/token-bucket.js";
+import { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { applySeed } from "../seed/apply-seed.js";
 import { installDefaults } from "../seed/defaults.js";
 import { EventLog } from "../state/event-log.js";
@@ -32,6 +32,7 @@ const HOST = "127.0.0.1";
  */
 export async function startMockTenant(options: MockTenantOptions = {}): Promise<MockTenant> {
   const config = resolveOptions(options);
+  const clock = config.clock ?? Date.now;
   const keys = await SigningKeys.create();
   const faults = new FaultQueue();
   const requestLog = new RequestLog();
@@ -47,6 +48,7 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
       log: requestLog,
       timers: deliveryTimers,
       maxBodyBytes: config.maxBodyBytes,
+      clock: config.clock,
       handle: (request) => handle(request),
     }),
     { keepProcessAlive: config.keepProcessAlive },
@@ -63,8 +65,8 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
     keys,
     tokens: new TokenMinter(keys, urls, config.idTokenTtlSeconds),
     jobTimers: new TimerRegistry(),
-    managementLimiter: new TokenBucket(config.rateLimit),
-    authenticationLimiter: new TokenBucket(config.authenticationRateLimit),
+    managementLimiter: new RateLimiter(config.rateLimit, clock),
+    authenticationLimiter: new RateLimiter(config.authenticationRateLimit, clock),
   };
   const defaultClient = installDefaults(store, urls, config);
   store.markDefaults();

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManagementClient } from "auth0";
 import { startMockTenant, type MockTenant } from "auth0/testing";
-import { RateLimitState } from "../../src/plugins/throttle/rate-limit-state.js";
 
 let tenant: MockTenant;
 beforeAll(async () => void (tenant = await startMockTenant()));
@@ -69,48 +68,5 @@ describe("the throttle (default preset)", () => {
     setTimeout(() => controller.abort(), 50);
     await expect(queued).rejects.toMatchObject({ name: "AbortError" });
     tenant.setRateLimit({ burst: 1000, perSecond: 500 });
-  });
-});
-
-describe("RateLimitState", () => {
-  const headers = (limit: number, remaining: number, resetInSeconds: number, now: number) =>
-    new Headers({ "x-ratelimit-limit": String(limit), "x-ratelimit-remaining": String(remaining), "x-ratelimit-reset": String((now + resetInSeconds * 1000) / 1000) });
-
-  it("lets everything through until the tenant has said something", () => {
-    const state = new RateLimitState();
-    expect(state.wait(0)).toBe(0);
-    expect(state.known).toBe(false);
-  });
-
-  it("holds requests back only when the bucket is empty, until the learned refill brings a token", () => {
-    const state = new RateLimitState();
-    const now = 1_000_000;
-    state.observe(headers(10, 0, 2, now), 200, now, 0); // empty; full again within 2 s → at least 4.5 tokens per second
-    expect(state.wait(now)).toBe(223);
-    expect(state.wait(now + 223)).toBe(0);
-  });
-
-  it("counts requests still in flight against the remaining tokens", () => {
-    const state = new RateLimitState();
-    const now = 2_000_000;
-    state.observe(headers(10, 3, 1.4, now), 200, now, 3);
-    expect(state.wait(now)).toBeGreaterThan(0);
-  });
-
-  it("never stalls when the tenant reports plenty left but no usable reset (it trusts the reported count)", () => {
-    const state = new RateLimitState();
-    let now = 4_000_000;
-    for (let i = 0; i < 5000; i++, now += 1) {
-      expect(state.wait(now)).toBe(0);
-      state.take(now);
-      state.observe(new Headers({ "x-ratelimit-limit": "1000", "x-ratelimit-remaining": "999", "x-ratelimit-reset": "0" }), 200, now, 0);
-    }
-  });
-
-  it("after a 429 with nothing learned, waits for Retry-After", () => {
-    const state = new RateLimitState();
-    const now = 3_000_000;
-    state.observe(new Headers({ "retry-after": "2" }), 429, now, 0);
-    expect(state.wait(now)).toBe(2000);
   });
 });
