@@ -9,7 +9,7 @@ export function fakeRequest(overrides: Partial<Omit<PipelineRequest, "url">> & {
     responseBody: "json",
     timeoutMs: 0,
     maxRetries: 0,
-    operation: { method, path: url.pathname },
+    operation: { api: url.pathname.startsWith("/api/v2/") ? "management" : "authentication", method, path: url.pathname },
     attempt: 0,
     context: {},
     ...overrides,

@@ -24,8 +24,11 @@ export interface ThrottleOptions {
   clock?: ThrottleClock;
 }
 
-/** The default buckets: Auth0 counts the Management API and the Authentication API apart. */
-export const apiBucket = (request: PipelineRequest): string => (request.url.pathname.startsWith("/api/v2/") ? "management" : "authentication");
+/**
+ * The default buckets: Auth0 counts the Management API and the Authentication API apart. The operation says which API
+ * a request belongs to (a Management client's token request is an Authentication API call).
+ */
+export const apiBucket = (request: PipelineRequest): string => request.operation.api;
 
 /**
  * Client-side rate limiting that learns the tenant's buckets from its answers and queues requests while a bucket is
