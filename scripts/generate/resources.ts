@@ -138,6 +138,9 @@ export function endpointLiteral(method: CompatMethod): string {
     fields.push(`q: [${query.join(", ")}]`);
   }
   if (method.body) fields.push(`b: ${JSON.stringify(method.body)}`);
+  // v5 writes `request = {}` for an optional request that is not `| null`: left out, it still sends `{}`. A nullable
+  // one (`request?: X | null`) and a required one left out send no body at all.
+  if (method.body === "json" && method.requestArgOptional && !method.requestNullable) fields.push("d: 1");
   if (method.body === "multipart") {
     const parts = method.multipartFields.map((field) => {
       const flags = `${field.sentOnlyIfNotNull ? "o" : ""}${field.stringified ? "s" : ""}`;

@@ -33,7 +33,7 @@ interface WireCase {
   readonly method: string;
   readonly http: string;
   readonly path: string;
-  readonly request: "none" | "optional" | "required";
+  readonly request: "none" | "optional" | "nullable" | "required";
   readonly query: readonly QueryCase[];
   readonly body: "json" | "multipart" | undefined;
   readonly parts: readonly (readonly [wire: string, kind: "file" | "field"])[];
@@ -103,7 +103,11 @@ function readCase(entry: JsonObject, where: string): WireCase {
   if (placeholders.join() !== pathParams.join()) throw new Error(`${where}: pathParams ${pathParams.join()} do not match ${path}`);
 
   const requestArg = optString(entry, "requestArg", where);
-  const request = requestArg === undefined ? "none" : optBoolean(entry, "requestArgOptional", where) === true ? "optional" : "required";
+  const optional = optBoolean(entry, "requestArgOptional", where) === true;
+  // `X | null` (v5: `request?: X | null`, no `= {}` default): optional, and left out it sends no body at all.
+  const nullable = requestArg?.endsWith(" | null") ?? false;
+  if (nullable && !optional) throw new Error(`${where}: a nullable request that is not optional`);
+  const request = requestArg === undefined ? "none" : nullable ? "nullable" : optional ? "optional" : "required";
   const query = asArray(entry.query ?? [], `${where}.query`).map((value, index) => readQuery(value, index, `${where}.query[${index}]`));
 
   const body = optString(entry, "body", where);

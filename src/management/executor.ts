@@ -45,8 +45,11 @@ export class ManagementExecutor {
     const headers: Record<string, string> = { accept: stream ? "text/event-stream" : "*/*" };
     let body: BodyInit | undefined;
     if (endpoint.b === "json") {
-      headers["content-type"] = "application/json";
-      body = JSON.stringify(args.request ?? {});
+      const value = args.body === undefined && endpoint.d ? {} : args.body;
+      if (value !== undefined) {
+        headers["content-type"] = "application/json";
+        body = JSON.stringify(value);
+      }
     } else if (endpoint.b === "multipart") {
       body = await buildMultipart(endpoint.f ?? [], args.request ?? {});
     }

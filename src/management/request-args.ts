@@ -7,7 +7,10 @@ import type { Endpoint } from "./endpoint.js";
 /** A method call's positional arguments, sorted out: path values, the request object and the request options. */
 export interface CallArgs {
   readonly pathValues: readonly unknown[];
+  /** The request object (query values, multipart fields); undefined when none was given or it is not an object. */
   readonly request: Record<string, unknown> | undefined;
+  /** For a JSON-body endpoint: the request argument exactly as given (undefined when left out), v5's body. */
+  readonly body?: unknown;
   readonly options: RequestOptions | undefined;
 }
 
@@ -26,15 +29,23 @@ export function splitArgs(method: string, endpoint: Endpoint, args: readonly unk
   const count = pathParamNames(endpoint).length;
   const request = endpoint.n ? undefined : args[count];
   const options = args[endpoint.n ? count : count + 1];
-  if (request !== undefined && request !== null && (typeof request !== "object" || (Array.isArray(request) && endpoint.b !== "json"))) {
+  if (endpoint.b === "json") {
+    // v5 serialises whatever it is given (`updateUniversalLogin("<html>…")` sends a JSON string); only a value JSON
+    // cannot carry is refused.
+    if (typeof request === "function" || typeof request === "symbol" || typeof request === "bigint") {
+      throw new InvalidInputError("request", `${method}: the request argument must be a JSON value (an object, usually)`);
+    }
+  } else if (request !== undefined && request !== null && (typeof request !== "object" || Array.isArray(request))) {
     throw new InvalidInputError("request", `${method}: the request argument must be an object`);
   }
   if (options !== undefined && options !== null && typeof options !== "object") {
     throw new InvalidInputError("requestOptions", `${method}: the request options must be an object`);
   }
+  const isObject = typeof request === "object" && request !== null && !Array.isArray(request);
   return {
     pathValues: args.slice(0, count),
-    request: (request ?? undefined) as Record<string, unknown> | undefined,
+    request: isObject ? (request as Record<string, unknown>) : undefined,
+    ...(endpoint.b === "json" ? { body: request } : {}),
     options: (options ?? undefined) as RequestOptions | undefined,
   };
 }

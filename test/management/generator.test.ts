@@ -66,6 +66,7 @@ interface CompatEntry {
   http: string;
   path: string | null;
   requestArg: string | null;
+  requestArgOptional?: boolean;
   query: { wire: string; default?: string | number | boolean }[];
   body: "json" | "multipart" | null;
   multipartFields?: { wire: string; kind: string; sentOnlyIfNotNull: boolean; stringified: boolean }[];
@@ -92,6 +93,8 @@ function expectedEndpoint(entry: CompatEntry): Endpoint {
       ? { q: entry.query.map((param) => (param.default === undefined ? param.wire : [param.wire, param.default])) }
       : {}),
     ...(entry.body ? { b: entry.body } : {}),
+    // v5's `request = {}` default: an optional JSON request that is not `X | null`.
+    ...(entry.body === "json" && entry.requestArgOptional && !entry.requestArg?.endsWith(" | null") ? { d: 1 } : {}),
     ...(entry.body === "multipart" ? { f: parts } : {}),
     ...(response ? { r: response } : {}),
     e: entry.errors,

@@ -5,7 +5,8 @@
  *   sample), exact JSON or multipart body, and the Accept, Authorization and Auth0-Client headers, from a client with
  *   `withCustomDomainHeader` (so Auth0-Custom-Domain must be there exactly on the whitelisted methods); then the
  *   result (the JSON body, `undefined`, a `Page` of the items field, or the parsed events);
- * - the defaults the SDK fills in when the caller leaves the request out;
+ * - the defaults the SDK fills in when the caller leaves the request out; for a JSON body, what leaving it out sends:
+ *   `{}` when v5 defaults the request to `{}`, else no body and no content type (and an explicit `null` is sent as `null`);
  * - for lists, the request for the next page (`page + 1`, or `from` = the response's `next`);
  * - each listed error status as its typed error class, and an unlisted one as a plain `ManagementError`;
  * - `CustomDomainHeader()` adds Auth0-Custom-Domain to any method (which also checks where it takes its request options).
@@ -46,8 +47,11 @@ export interface WireCase {
   readonly http: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Templated path under `/api/v2`; the placeholders are the leading positional arguments, in order. */
   readonly path: string;
-  /** Whether the method takes a request object, and whether it may be left out. */
-  readonly request: "none" | "optional" | "required";
+  /**
+   * Whether the method takes a request object, and whether it may be left out: `optional` defaults to `{}` (v5's
+   * `request = {}`), `nullable` (v5's `request?: X | null`) has no default.
+   */
+  readonly request: "none" | "optional" | "nullable" | "required";
   readonly query?: readonly QueryCase[];
   /** Query parameters the request must carry (wire names). */
   readonly required?: readonly string[];
@@ -346,6 +350,8 @@ function runCase(wireCase: WireCase): void {
 
   if (wireCase.pagination) runNextPage(wireCase, wireCase.pagination);
 
+  if (wireCase.body === "json") runLeftOutBody(wireCase);
+
   it(`maps ${wireCase.errors.join(", ")} to typed errors and ${UNLISTED_STATUS} to a plain ManagementError`, async () => {
     for (const status of [...wireCase.errors, UNLISTED_STATUS]) {
       const body = { statusCode: status, error: "Wire", message: `status ${status}` };
@@ -378,6 +384,32 @@ function runCase(wireCase: WireCase): void {
     await settle(wireCase, invoke(newClient(), wireCase.method, callArgs(wireCase, minimalRequest(wireCase), options)));
     expect(only(recorded).headers["auth0-custom-domain"]).toBe("x.example.com");
   });
+}
+
+/**
+ * A JSON-body method called with its request left out sends what v5 sends: `{}` as JSON when v5 defaults the request
+ * to `{}`, otherwise no body and no content type at all; an explicit `null` (which a nullable request allows) is
+ * serialised like any other value.
+ */
+function runLeftOutBody(wireCase: WireCase): void {
+  const sendsEmptyObject = wireCase.request === "optional";
+  it(`called without a request, sends ${sendsEmptyObject ? "{} as JSON" : "no body and no content type"}`, async () => {
+    const recorded = serve(ORIGIN, successReply(wireCase));
+    await settle(wireCase, invoke(newClient(), wireCase.method, PATH_VALUES.slice(0, pathParamCount(wireCase))));
+    const sent = only(recorded);
+    expect(`${sent.method} ${sent.path}`).toBe(`${wireCase.http} ${expectedPath(wireCase)}`);
+    expect(sent.headers["content-type"], "content-type").toBe(sendsEmptyObject ? "application/json" : undefined);
+    expect(sent.body, "body").toBe(sendsEmptyObject ? "{}" : "");
+  });
+  if (wireCase.request === "nullable") {
+    it("called with a null request, sends null as JSON", async () => {
+      const recorded = serve(ORIGIN, successReply(wireCase));
+      await settle(wireCase, invoke(newClient(), wireCase.method, [...PATH_VALUES.slice(0, pathParamCount(wireCase)), null]));
+      const sent = only(recorded);
+      expect(sent.headers["content-type"], "content-type").toBe("application/json");
+      expect(sent.body, "body").toBe("null");
+    });
+  }
 }
 
 /**
