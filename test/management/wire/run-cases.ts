@@ -276,10 +276,11 @@ function expectHeadersAndBody(wireCase: WireCase, request: Recorded, sent: Recor
   } else if (wireCase.body === "multipart") {
     const contentType = String(headers["content-type"]);
     expect(contentType, "content-type").toMatch(/^multipart\/form-data; boundary=\S+$/);
-    // The table lists the parts, not file names: an unnamed Blob goes as `<wire>.json`, this SDK's rule.
+    // The table lists the parts, not file names: an unnamed Blob goes as FormData names it, "blob", with its own
+    // type, as in v5 (test/management/multipart.test.ts covers the other kinds of file).
     const expected = (wireCase.parts ?? []).map(([wire, kind]) =>
       kind === "file"
-        ? { name: wire, filename: `${wire}.json`, type: "application/json", text: USERS_FILE }
+        ? { name: wire, filename: "blob", type: "application/json", text: USERS_FILE }
         : { name: wire, filename: undefined, type: undefined, text: MULTIPART_FIELDS[wire]![1] },
     );
     expect(multipartParts(contentType, request.body), "multipart parts").toEqual(expected);
