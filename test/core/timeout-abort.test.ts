@@ -14,6 +14,19 @@ describe("timeout", () => {
     expect((error as Error).message).toBe("Timeout exceeded when calling GET /things.");
   });
 
+  it("is also a ManagementError (v5 code catches failed calls as that), with Error still an ancestor", async () => {
+    nock(ORIGIN).get("/api/v2/things").delay(500).reply(200, {});
+    const client = new TestClient({ maxRetries: 0 });
+    const error = await client.call({ options: { timeoutInSeconds: 0.05 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ManagementTimeoutError);
+    expect(error).toBeInstanceOf(ManagementError);
+    expect(error).toBeInstanceOf(Error);
+    expect(Object.getPrototypeOf(ManagementTimeoutError.prototype)).toBe(ManagementError.prototype);
+    expect(error).toMatchObject({ name: "ManagementTimeoutError", message: "Timeout exceeded when calling GET /things.", statusCode: undefined, body: undefined });
+    expect(String(error)).toBe("ManagementTimeoutError: Timeout exceeded when calling GET /things.");
+    expect((error as Error).cause).toBeDefined();
+  });
+
   it("gives each attempt a fresh budget (per attempt, not per call)", async () => {
     nock(ORIGIN).get("/api/v2/things").delay(80).reply(503, {}, { "retry-after": "1" }).get("/api/v2/things").delay(80).reply(200, { ok: true });
     const client = new TestClient({ timeoutInSeconds: 0.15 });
