@@ -117,7 +117,7 @@ export class LegacyExecutor {
       await this.#reportError(request, error);
       throw error;
     }
-    if (endpoint.response === "void") return new VoidApiResponse(headers, status, statusText);
+    if (endpoint.response === "void" || (endpoint.response === "json-or-void" && status === 204)) return new VoidApiResponse(headers, status, statusText);
     if (endpoint.response === "text") return new TextApiResponse(text, headers, status, statusText);
     let data: unknown;
     try {

@@ -6,7 +6,8 @@
  *   multipart body and its content type, the bearer token and v4's telemetry; `CustomDomainHeader` as initOverrides
  *   adds `auth0-custom-domain` exactly on the whitelisted paths;
  * - the result: `{ data, headers, status, statusText }` (a `JSONApiResponse`, `VoidApiResponse` or `TextApiResponse`),
- *   `data` parsed as JSON, undefined, or text as the table says;
+ *   `data` parsed as JSON, undefined, or text as the table says; a `T | void` response (`json-or-void`) is JSON, and
+ *   undefined on a 204;
  * - a null query value is sent as "null", undefined ones are left out;
  * - each required key null or undefined: `RequiredError` naming it, before any request;
  * - an error status with a JSON body: `ManagementApiError` with the body's fields.
@@ -31,7 +32,8 @@ export interface WireCase {
   readonly required?: readonly string[];
   /** `json`, or the multipart form fields in wire order. */
   readonly body?: "json" | readonly string[];
-  readonly response: "json" | "void" | "text";
+  /** `json-or-void`: v4's `T | void`, parsed as JSON unless the status is 204. */
+  readonly response: "json" | "void" | "text" | "json-or-void";
   /** On the custom-domain whitelist. */
   readonly customDomain?: true;
   /** `[key, sample]` in wire order. */
@@ -174,6 +176,18 @@ export function runWireCases(cases: readonly WireCase[]): void {
         expect((result.headers as Headers).get("x-wire")).toBe("yes");
       }
     });
+
+    if (wireCase.response === "json-or-void") {
+      it("resolves a 204 to a VoidApiResponse (data undefined), as v4's T | void does", async () => {
+        const recorded = serve(ORIGIN, { status: 204, body: "", headers: {} });
+        const params = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
+        const result = (await invoke(client, wireCase.method, callArgs(wireCase, params))) as Record<string, unknown>;
+        expect(recorded).toHaveLength(1);
+        expect(result).toBeInstanceOf(VoidApiResponse);
+        expect(result.data).toBeUndefined();
+        expect(result).toMatchObject({ status: 204, statusText: "No Content" });
+      });
+    }
 
     const required = new Set(wireCase.required ?? []);
     const nullable = wireCase.query?.find(([key]) => !required.has(key))?.[0];
