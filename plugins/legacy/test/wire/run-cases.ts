@@ -10,11 +10,13 @@
  *   undefined on a 204;
  * - a null query value is sent as "null", undefined ones are left out;
  * - each required key null or undefined: `RequiredError` naming it, before any request;
+ * - each path param "", "." or "..": `InvalidInputError` naming it, before any request (as on the v5 surface);
  * - an error status with a JSON body: `ManagementApiError` with the body's fields.
  * The expected values come from the case data alone, never from the descriptor tables the client reads.
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
+import { InvalidInputError } from "auth0";
 import { CustomDomainHeader, JSONApiResponse, ManagementApiError, ManagementClient, RequiredError, TextApiResponse, VoidApiResponse } from "../../index.js";
 import { serve, type Recorded, type Reply } from "../../../../test/helpers/serve-recorded.js";
 
@@ -214,6 +216,19 @@ export function runWireCases(cases: readonly WireCase[]): void {
           const error = await rejection(invoke(client, wireCase.method, callArgs(wireCase, { ...complete, [key]: missing })));
           expect(error).toBeInstanceOf(RequiredError);
           expect(error).toMatchObject({ name: "RequiredError", field: key, message: `Required parameter requestParameters.${key} was null or undefined.` });
+        }
+        expect(recorded).toHaveLength(0);
+      });
+    }
+
+    for (const name of pathParams(wireCase)) {
+      it(`refuses "", "." and ".." as ${name} with InvalidInputError, before any request`, async () => {
+        const recorded = serve(ORIGIN, successReply(wireCase));
+        const complete = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
+        for (const value of ["", ".", ".."]) {
+          const error = await rejection(invoke(client, wireCase.method, callArgs(wireCase, { ...complete, [name]: value })));
+          expect(error, JSON.stringify(value)).toBeInstanceOf(InvalidInputError);
+          expect((error as InvalidInputError).field).toBe(name);
         }
         expect(recorded).toHaveLength(0);
       });
