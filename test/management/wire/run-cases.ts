@@ -49,9 +49,9 @@ export interface WireCase {
   readonly path: string;
   /**
    * Whether the method takes a request object, and whether it may be left out: `optional` defaults to `{}` (v5's
-   * `request = {}`), `nullable` (v5's `request?: X | null`) has no default.
+   * `request = {}`); `nullable` (v5's `request?: X | null`) and `opaque` (`request?: unknown`) have no default.
    */
-  readonly request: "none" | "optional" | "nullable" | "required";
+  readonly request: "none" | "optional" | "nullable" | "opaque" | "required";
   readonly query?: readonly QueryCase[];
   /** Query parameters the request must carry (wire names). */
   readonly required?: readonly string[];

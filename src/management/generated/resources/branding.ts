@@ -146,7 +146,7 @@ export const brandingTable: ResourceTable = {
       get: { m: "GET", p: "/branding/phone/templates/{id}", e: E400_401_403_404_429, n: 1 },
       delete: { m: "DELETE", p: "/branding/phone/templates/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
       update: { m: "PATCH", p: "/branding/phone/templates/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
-      reset: { m: "PATCH", p: "/branding/phone/templates/{id}/reset", b: "json", d: 1, e: E400_401_403_429 },
+      reset: { m: "PATCH", p: "/branding/phone/templates/{id}/reset", b: "json", e: E400_401_403_429 },
       test: { m: "POST", p: "/branding/phone/templates/{id}/try", b: "json", e: E400_401_403_404_429 },
     },
   },
