@@ -139,6 +139,8 @@ export function endpointLiteral(method: CompatMethod, opaqueTypes: ReadonlySet<s
       entry.defaultValue === undefined ? JSON.stringify(entry.wire) : `[${JSON.stringify(entry.wire)}, ${literal(entry.defaultValue)}]`,
     );
     fields.push(`q: [${query.join(", ")}]`);
+    const required = method.query.filter((entry) => !entry.optional).map((entry) => JSON.stringify(entry.wire));
+    if (required.length) fields.push(`k: [${required.join(", ")}]`);
   }
   if (method.body) fields.push(`b: ${JSON.stringify(method.body)}`);
   // v5 writes `request = {}` for an optional request of an object type: left out, it still sends `{}`. A nullable one

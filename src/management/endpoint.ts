@@ -19,6 +19,8 @@ export interface Endpoint {
   readonly p: string;
   /** Query parameters in wire order (all optional; read from the request object by wire name or its camelCase). */
   readonly q?: readonly QueryParam[];
+  /** The query parameters the API requires (wire names): a request without one is refused before sending. */
+  readonly k?: readonly string[];
   /**
    * Body: `json` or `multipart` (see `f`). A JSON body is the request argument as given, serialised (an object, an
    * array, a string, `null`, …); left out (undefined), the request sends no body and no content type, unless `d`.

@@ -85,6 +85,11 @@ export function buildQuery(method: string, endpoint: Endpoint, request: Record<s
     let value = overrides && wire in overrides ? overrides[wire] : request?.[wire];
     if (value === undefined && request !== undefined) value = request[camel(wire)];
     if (value === undefined && typeof param !== "string") value = param[1];
+    if ((value === undefined || value === null) && endpoint.k?.includes(wire)) {
+      // v5 threw a TypeError when the request was left out, and sent the call without the key when it was `{}`: a
+      // delete-by-email or a by-user list that the API can only refuse.
+      throw new InvalidInputError(`request.${wire}`, `${method}: "${wire}" is required`);
+    }
     appendQuery(parts, wire, value);
   }
   return parts.join("&");

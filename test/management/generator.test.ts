@@ -67,7 +67,7 @@ interface CompatEntry {
   path: string | null;
   requestArg: string | null;
   requestArgOptional?: boolean;
-  query: { wire: string; default?: string | number | boolean }[];
+  query: { wire: string; default?: string | number | boolean; optional?: boolean }[];
   body: "json" | "multipart" | null;
   multipartFields?: { wire: string; kind: string; sentOnlyIfNotNull: boolean; stringified: boolean }[];
   pagination: { kind: string; itemsField: string } | null;
@@ -97,6 +97,7 @@ function expectedEndpoint(entry: CompatEntry): Endpoint {
     ...(entry.query.length
       ? { q: entry.query.map((param) => (param.default === undefined ? param.wire : [param.wire, param.default])) }
       : {}),
+    ...(entry.query.some((param) => param.optional === false) ? { k: entry.query.filter((param) => param.optional === false).map((param) => param.wire) } : {}),
     ...(entry.body ? { b: entry.body } : {}),
     // v5's `request = {}` default: an optional JSON request that is not `X | null` and not of a type left `unknown`.
     ...(entry.body === "json" && entry.requestArgOptional && !entry.requestArg?.endsWith(" | null") && !opaqueTypes.has(entry.requestArg ?? "")

@@ -5,7 +5,8 @@
  *   sample), exact JSON or multipart body, and the Accept, Authorization and Auth0-Client headers, from a client with
  *   `withCustomDomainHeader` (so Auth0-Custom-Domain must be there exactly on the whitelisted methods); then the
  *   result (the JSON body, `undefined`, a `Page` of the items field, or the parsed events);
- * - the defaults the SDK fills in when the caller leaves the request out; for a JSON body, what leaving it out sends:
+ * - the defaults the SDK fills in when the caller leaves the request out; a required query parameter left out is an
+ *   `InvalidInputError` with nothing sent; for a JSON body, what leaving it out sends:
  *   `{}` when v5 defaults the request to `{}`, else no body and no content type (and an explicit `null` is sent as `null`);
  * - for lists, the request for the next page (`page + 1`, or `from` = the response's `next`);
  * - each listed error status as its typed error class, and an unlisted one as a plain `ManagementError`;
@@ -14,6 +15,7 @@
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
+import { InvalidInputError } from "../../../src/core/errors.js";
 import { Page } from "../../../src/core/page.js";
 import { CustomDomainHeader, type RequestOptions } from "../../../src/core/request-options.js";
 import {
@@ -352,6 +354,24 @@ function runCase(wireCase: WireCase): void {
   if (wireCase.pagination) runNextPage(wireCase, wireCase.pagination);
 
   if (wireCase.body === "json") runLeftOutBody(wireCase);
+
+  for (const wire of wireCase.required ?? []) {
+    it(`refuses a request without ${wire} (required) with InvalidInputError, before any request`, async () => {
+      const recorded = serve(ORIGIN, successReply(wireCase));
+      const complete = minimalRequest(wireCase) ?? {};
+      const path = PATH_VALUES.slice(0, pathParamCount(wireCase));
+      for (const request of [{ ...complete, [wire]: undefined }, { ...complete, [wire]: null }]) {
+        const error = await failure(() => settle(wireCase, invoke(newClient(), wireCase.method, [...path, request])));
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect((error as InvalidInputError).field).toBe(`request.${wire}`);
+      }
+      if (wireCase.request === "required") {
+        // Left out entirely (v5: a TypeError reading the request).
+        expect(await failure(() => settle(wireCase, invoke(newClient(), wireCase.method, path)))).toBeInstanceOf(InvalidInputError);
+      }
+      expect(recorded).toHaveLength(0);
+    });
+  }
 
   it(`maps ${wireCase.errors.join(", ")} to typed errors and ${UNLISTED_STATUS} to a plain ManagementError`, async () => {
     for (const status of [...wireCase.errors, UNLISTED_STATUS]) {

@@ -193,6 +193,6 @@ export const connectionsTable: ResourceTable = {
     rotate: { m: "POST", p: "/connections/{id}/keys/rotate", b: "json", e: E400_401_403_404_429 },
   },
   users: {
-    deleteByEmail: { m: "DELETE", p: "/connections/{id}/users", q: ["email"], r: "void", e: E400_401_403_404_429 },
+    deleteByEmail: { m: "DELETE", p: "/connections/{id}/users", q: ["email"], k: ["email"], r: "void", e: E400_401_403_404_429 },
   },
 };

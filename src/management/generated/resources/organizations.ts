@@ -264,7 +264,7 @@ export const organizationsTable: ResourceTable = {
       list: { m: "GET", p: "/organizations/{id}/members/{user_id}/effective-roles", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
       sources: {
         groups: {
-          list: { m: "GET", p: "/organizations/{id}/members/{user_id}/effective-roles/sources/groups", q: ["from", ["take", 50], "role_id"], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+          list: { m: "GET", p: "/organizations/{id}/members/{user_id}/effective-roles/sources/groups", q: ["from", ["take", 50], "role_id"], k: ["role_id"], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
         },
       },
     },

@@ -28,7 +28,7 @@ export interface RefreshTokens {
 }
 
 export const refreshTokensTable: ResourceTable = {
-  list: { m: "GET", p: "/refresh-tokens", q: ["user_id", "client_id", "from", ["take", 50], "fields", "include_fields"], e: E400_401_403_404_429, g: ["checkpoint", "refresh_tokens"] },
+  list: { m: "GET", p: "/refresh-tokens", q: ["user_id", "client_id", "from", ["take", 50], "fields", "include_fields"], k: ["user_id"], e: E400_401_403_404_429, g: ["checkpoint", "refresh_tokens"] },
   revoke: { m: "POST", p: "/refresh-tokens/revoke", b: "json", d: 1, r: "void", e: E400_401_403_429 },
   get: { m: "GET", p: "/refresh-tokens/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/refresh-tokens/{id}", r: "void", e: E400_401_403_429, n: 1 },
