@@ -93,16 +93,18 @@ const CASES: ReadonlyArray<readonly [string, (auth: AuthenticationClient) => Pro
 ];
 
 describe("form-encoded Authentication API requests, as v5 sends them", () => {
-  it.each(CASES)("%s: POST, exact content type and body", async (_name, call, path, body, reply = TOKENS) => {
-    const { seen, scope } = intercept("POST", path, { body: reply });
-    await call(authClient());
-    scope.done();
-    expect(seen).toHaveLength(1);
-    expect(seen[0]!.method).toBe("POST");
-    expect(seen[0]!.path).toBe(path);
-    expect(seen[0]!.headers["content-type"]).toBe(FORM);
-    expect(seen[0]!.body).toBe(body);
-  });
+  for (const [name, call, path, body, reply = TOKENS] of CASES) {
+    it(`${name}: POST, exact content type and body`, async () => {
+      const { seen, scope } = intercept("POST", path, { body: reply });
+      await call(authClient());
+      scope.done();
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.method).toBe("POST");
+      expect(seen[0]!.path).toBe(path);
+      expect(seen[0]!.headers["content-type"]).toBe(FORM);
+      expect(seen[0]!.body).toBe(body);
+    });
+  }
 });
 
 describe("the Management client's client-credentials token request, as v5 sends it", () => {
