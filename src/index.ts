@@ -72,3 +72,4 @@ export { isSecretKey, redactHeaders, redactUrl, redactValue, REDACTED } from "./
 export { customFetcher } from "./transport/custom-fetcher.js";
 export type { CustomFetcher, CustomFetcherArgs, CustomFetcherResult, CustomFetcherError } from "./transport/custom-fetcher-types.js";
 export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError } from "./core/errors.js";
+export { encodePathSegment } from "./core/validate.js";

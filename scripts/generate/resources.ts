@@ -128,16 +128,26 @@ export function errorListsModule(methods: readonly CompatMethod[], header: strin
   return `${header}\n// The error statuses of the endpoints, shared by the resource tables.\n\n${lines.join("\n")}\n`;
 }
 
-/** One endpoint descriptor as a compact object literal (keys in the order of the `Endpoint` interface). */
-export function endpointLiteral(method: CompatMethod): string {
+/**
+ * One endpoint descriptor as a compact object literal (keys in the order of the `Endpoint` interface).
+ * `opaqueTypes`: the request types declared as `unknown`, which v5 gives no `= {}` default.
+ */
+export function endpointLiteral(method: CompatMethod, opaqueTypes: ReadonlySet<string>): string {
   const fields: string[] = [`m: ${JSON.stringify(method.http)}`, `p: ${JSON.stringify(method.path)}`];
   if (method.query.length) {
     const query = method.query.map((entry) =>
       entry.defaultValue === undefined ? JSON.stringify(entry.wire) : `[${JSON.stringify(entry.wire)}, ${literal(entry.defaultValue)}]`,
     );
     fields.push(`q: [${query.join(", ")}]`);
+    const required = method.query.filter((entry) => !entry.optional).map((entry) => JSON.stringify(entry.wire));
+    if (required.length) fields.push(`k: [${required.join(", ")}]`);
   }
   if (method.body) fields.push(`b: ${JSON.stringify(method.body)}`);
+  // v5 writes `request = {}` for an optional request of an object type: left out, it still sends `{}`. A nullable one
+  // (`request?: X | null`), one typed `unknown` (`request?: unknown`) and a required one left out send no body at all.
+  if (method.body === "json" && method.requestArgOptional && !method.requestNullable && !opaqueTypes.has(method.requestArg ?? "")) {
+    fields.push("d: 1");
+  }
   if (method.body === "multipart") {
     const parts = method.multipartFields.map((field) => {
       const flags = `${field.sentOnlyIfNotNull ? "o" : ""}${field.stringified ? "s" : ""}`;
@@ -153,12 +163,12 @@ export function endpointLiteral(method: CompatMethod): string {
   return `{ ${fields.join(", ")} }`;
 }
 
-function tableLiteral(node: ResourceNode, indent: string): string {
+function tableLiteral(node: ResourceNode, indent: string, opaqueTypes: ReadonlySet<string>): string {
   const inner = `${indent}  `;
   const lines = node.members.map((member) =>
     member.kind === "method"
-      ? `${inner}${propertyKey(member.name)}: ${endpointLiteral(member.method)},\n`
-      : `${inner}${propertyKey(member.name)}: ${tableLiteral(member.node, inner)},\n`,
+      ? `${inner}${propertyKey(member.name)}: ${endpointLiteral(member.method, opaqueTypes)},\n`
+      : `${inner}${propertyKey(member.name)}: ${tableLiteral(member.node, inner, opaqueTypes)},\n`,
   );
   return `{\n${lines.join("")}${indent}}`;
 }
@@ -174,7 +184,7 @@ function declaredName(text: string): string {
   return /^export interface (\w+)/.exec(text)?.[1] ?? "";
 }
 
-export function resourceFile(spec: Spec, node: ResourceNode, header: string): ResourceFile {
+export function resourceFile(spec: Spec, node: ResourceNode, header: string, opaqueTypes: ReadonlySet<string>): ResourceFile {
   const name = node.path[0] ?? "";
   const declared: string[] = [];
   interfaces(spec, node, declared);
@@ -198,7 +208,7 @@ export function resourceFile(spec: Spec, node: ResourceNode, header: string): Re
     `import ${importList([...errorLists].sort())} from "./errors.js";\n`,
   ].join("");
   const tableName = `${name}Table`;
-  const table = `export const ${tableName}: ResourceTable = ${tableLiteral(node, "")};\n`;
+  const table = `export const ${tableName}: ResourceTable = ${tableLiteral(node, "", opaqueTypes)};\n`;
   return {
     name,
     fileName: `${kebabCase(name)}.ts`,
