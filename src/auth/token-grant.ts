@@ -1,6 +1,7 @@
 import { jsonResponse } from "./api-requester.js";
 import type { JSONApiResponse } from "./api-response.js";
 import type { AuthContext } from "./auth-context.js";
+import { checkIdTokenValidateOptions } from "./id-token/check-options.js";
 import type { IDTokenValidateOptions } from "./id-token/options.js";
 import type { InitOverride } from "./init-overrides.js";
 import type { TokenSet } from "./oauth-types.js";
@@ -16,6 +17,7 @@ export async function tokenGrant(
   parameters: Record<string, unknown>,
   options: { idTokenValidateOptions?: IDTokenValidateOptions | undefined; initOverrides?: InitOverride | undefined } = {},
 ): Promise<JSONApiResponse<TokenSet>> {
+  const expectations = checkIdTokenValidateOptions(options.idTokenValidateOptions);
   const reply = await context.requester.call({
     method: "POST",
     url: `${origin}/oauth/token`,
@@ -25,6 +27,6 @@ export async function tokenGrant(
   });
   const response = jsonResponse<TokenSet>(reply);
   const idToken = (response.data as Partial<TokenSet> | undefined)?.id_token;
-  if (idToken) await context.idTokens.validate(idToken, options.idTokenValidateOptions);
+  if (idToken) await context.idTokens.validate(idToken, expectations);
   return response;
 }
