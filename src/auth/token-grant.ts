@@ -26,7 +26,17 @@ export async function tokenGrant(
     initOverrides: options.initOverrides,
   });
   const response = jsonResponse<TokenSet>(reply);
-  const idToken = (response.data as Partial<TokenSet> | undefined)?.id_token;
-  if (idToken) await context.idTokens.validate(idToken, expectations);
+  await validatedTokens(context, response.data, expectations);
   return response;
+}
+
+/**
+ * The token set, once its `id_token` (if any) is valid. CIBA and custom token exchange use this too: v5 hands their
+ * ID token back unchecked, here it is validated like every `oauth.*` grant's, so `alg: none` or another tenant's
+ * token never reaches the caller. Those flows send no nonce or max_age, so only the client's expectations apply.
+ */
+export async function validatedTokens<T>(context: AuthContext, tokens: T, expectations: IDTokenValidateOptions = {}): Promise<T> {
+  const idToken = (tokens as { id_token?: unknown } | null | undefined)?.id_token;
+  if (idToken) await context.idTokens.validate(idToken as string, expectations);
+  return tokens;
 }
