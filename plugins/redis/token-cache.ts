@@ -10,7 +10,7 @@ import { describeFailure, fromStored, toLockReply, toStored, type LockReply } fr
 
 /** How `redisTokenCache` names its keys, and the timings of its lock. */
 export interface RedisTokenCacheOptions {
-  /** Put before every key, e.g. `"billing:"`. Default none: keys are `{auth0:token:<origin>:<clientId>:<audience>}` (+ `:lock`, `:failed`). */
+  /** Put before every key, e.g. `"billing:"`. Default none: keys are `{auth0:token:<origin>:<clientId>:<audience>:<credential fingerprint>}` (+ `:lock`, `:failed`). */
   prefix?: string;
   /**
    * Take the token out of Redis this long before it expires (default 60 000 ms, at most half its lifetime), so one

@@ -60,7 +60,21 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
 
   it("stores under the core's own cache key, braced as a Redis Cluster hash tag, after the prefix", async () => {
     await fleetClient().roles.list();
-    expect(await redis.keys(`${prefix}*`)).toEqual([`${prefix}{auth0:token:${tenant.domain}:${tenant.clientId}:${tenant.domain}/api/v2/}`]);
+    const stored = await redis.keys(`${prefix}*`);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.startsWith(`${prefix}{auth0:token:${tenant.domain}:${tenant.clientId}:${tenant.domain}/api/v2/:`)).toBe(true);
+    expect(stored[0]).toMatch(/:[0-9a-f]{16}\}$/);
+  });
+
+  it("keys the token on a fingerprint of the credential, never the credential: two secrets, two tokens, no secret in Redis", async () => {
+    await fleetClient().roles.list();
+    await expect(fleetClient(processCache(), "revoked-secret").roles.list()).rejects.toBeInstanceOf(TokenEndpointError);
+    // The right secret's token was in Redis, yet the wrong secret's client asked the tenant itself (and was refused).
+    expect(tenant.stats().tokenRequests).toBe(2);
+    for (const key of await redis.keys(`${prefix}*`)) {
+      expect(key).not.toContain(tenant.clientSecret);
+      expect(key).not.toContain("revoked-secret");
+    }
   });
 
   it("makes one token request for 8 clients, each with its own provider and connection, × 25 concurrent first calls", async () => {
@@ -220,8 +234,8 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
     tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, times: 3, fault: { kind: "reset", when: "before-body" } }); // retried twice, then fails
     await expect(fleetClient().roles.list()).rejects.toThrow();
     expect(await redis.keys(`${prefix}*lock`)).toEqual([]);
-    const failure = tokenKeys(prefix, `auth0:token:${tenant.domain}:${tenant.clientId}:${tenant.domain}/api/v2/`).failure;
-    expect(await redis.hget(failure, "reason")).toMatch(/Error/);
+    const [failure] = await redis.keys(`${prefix}*:failed`);
+    expect(await redis.hget(failure!, "reason")).toMatch(/Error/);
   });
 
   it("starts afresh after a failure: the next call takes the lock and fetches", async () => {
