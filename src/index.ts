@@ -12,6 +12,7 @@ export type {
   ManagementClientOptionsWithToken,
   ManagementClientOptionsWithClientSecret,
   ManagementClientOptionsWithClientAssertion,
+  ManagementFetchOptions,
 } from "./management/management-client.js";
 export type { TokenSupplier } from "./management/token-provider.js";
 export * as Management from "./management/namespace.js";

@@ -107,7 +107,7 @@ export abstract class CoreClient {
     container.register(Tokens.pipeline, (c) => {
       const hooks = c.resolve(Tokens.hooks);
       const links: Array<readonly [string, Middleware]> = [
-        ["auth", auth(c.resolve(Tokens.tokenProvider))],
+        ["auth", auth(c.resolve(Tokens.tokenProvider), tokenOrigins(resolved.origin, config.customDomain))],
         ["customDomain", customDomain(config.customDomain)],
         ["retry", retry({ ...config.retry, hooks, onHookError: this.#onHookError })],
         ["timeout", timeout()],
@@ -257,6 +257,19 @@ function count(field: string, value: unknown): number | undefined {
     throw new InvalidInputError(field, `"${field}" must be a whole number ≥ 0`);
   }
   return value;
+}
+
+/** Where the client's token may go: the tenant's origin, and the custom domain's (always HTTPS) when one is set. */
+function tokenOrigins(origin: string, customDomain: string | undefined): ReadonlySet<string> {
+  const origins = new Set([origin]);
+  if (customDomain !== undefined) {
+    try {
+      origins.add(originFromDomain(customDomain, "withCustomDomainHeader"));
+    } catch {
+      // Not a host name: no origin to trust (the header link still sends the value as given, as v5 does).
+    }
+  }
+  return origins;
 }
 
 function defineLazy(target: object, name: string, factory: () => unknown): void {
