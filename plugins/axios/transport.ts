@@ -17,6 +17,10 @@ const OWNED_BY_THE_CHAIN = {
   transformResponse: [(data: unknown) => data],
   // An instance with `baseURL` and `allowAbsoluteUrls: false` would otherwise prefix the SDK's absolute URLs.
   allowAbsoluteUrls: true,
+  // The chain follows redirects, within the request's origin only: axios (follow-redirects) would re-send a 307's
+  // body, client secret included, to wherever the Location points.
+  maxRedirects: 0,
+  fetchOptions: { redirect: "manual" },
 } satisfies AxiosRequestConfig;
 
 /** One `instance.request()` per attempt, mapped to and from the chain's request and response. */

@@ -66,6 +66,8 @@ export function fetchTransport(fetch: FetchAPI): Fetcher {
         headers: request.headers,
         body: request.body,
         signal: request.signal,
+        // The pipeline follows redirects, within the request's origin only.
+        redirect: "manual",
       });
     } catch (error) {
       throw networkError(error);

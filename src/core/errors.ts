@@ -51,3 +51,22 @@ export class NetworkError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * The server answered with a redirect the SDK does not follow: to another origin (credentials — a bearer token, a
+ * client secret in a form body — never leave the origin they were meant for), one it cannot see or replay, or too
+ * many in a row. Not retried.
+ */
+export class RedirectError extends Error {
+  override readonly name = "RedirectError";
+  /** The redirect's status (301, 302, 303, 307, 308; 0 when the runtime hid it). */
+  readonly status: number;
+  /** The `Location` the server gave, resolved against the request's URL (empty when there was none to read). */
+  readonly location: string;
+
+  constructor(message: string, status: number, location: string) {
+    super(message);
+    this.status = status;
+    this.location = location;
+  }
+}
