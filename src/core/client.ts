@@ -1,7 +1,7 @@
 import { ClientContainer } from "./container.js";
 import { InvalidInputError } from "./errors.js";
 import { createClientHooks, emit, type ClientHookable } from "./hooks.js";
-import type { Operation, PipelineRequest, PipelineResponse, ResponseBodyMode } from "./http.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, type Operation, type PipelineRequest, type PipelineResponse, type ResponseBodyMode } from "./http.js";
 import { createLevelledLogger, type LevelledLogger } from "./logger.js";
 import type { CoreClientOptions, ResolvedClientOptions } from "./options.js";
 import { Pipeline, type Fetcher, type Middleware } from "./pipeline.js";
@@ -207,6 +207,7 @@ export abstract class CoreClient {
       responseBody: call.responseBody ?? "json",
       timeoutMs: seconds("timeoutInSeconds", options.timeoutInSeconds) ?? resolved.timeoutMs,
       maxRetries: count("maxRetries", options.maxRetries) ?? resolved.maxRetries,
+      maxResponseBytes: resolved.maxResponseBytes,
       signal: options.abortSignal,
       operation: call.operation,
       attempt: 0,
@@ -231,6 +232,7 @@ function resolveOptions(options: CoreClientOptions & { domain?: unknown }, confi
     headers: Object.freeze(headers),
     timeoutMs: seconds("timeoutInSeconds", options.timeoutInSeconds) ?? config.defaultTimeoutMs,
     maxRetries: count("maxRetries", options.maxRetries) ?? config.defaultMaxRetries,
+    maxResponseBytes: byteLimit(options.maxResponseBytes),
     raw: options,
   });
 }
@@ -270,6 +272,14 @@ function tokenOrigins(origin: string, customDomain: string | undefined): Readonl
     }
   }
   return origins;
+}
+
+function byteLimit(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidInputError("maxResponseBytes", `"maxResponseBytes" must be a whole number of bytes ≥ 1, not ${String(value)}`);
+  }
+  return value;
 }
 
 function defineLazy(target: object, name: string, factory: () => unknown): void {

@@ -70,3 +70,19 @@ export class RedirectError extends Error {
     this.location = location;
   }
 }
+
+/**
+ * A response body (JSON or text; streams are the caller's) was larger than the client's `maxResponseBytes`. Raised
+ * from `content-length` before the body is read when the server declares it, else as soon as the bytes read pass the
+ * limit, so an oversized or endless body never fills memory.
+ */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  /** The limit in force, in bytes. */
+  readonly limitBytes: number;
+
+  constructor(limitBytes: number, what: string) {
+    super(`${what} is larger than the ${limitBytes}-byte limit (maxResponseBytes); raise the client's maxResponseBytes option to accept it`);
+    this.limitBytes = limitBytes;
+  }
+}
