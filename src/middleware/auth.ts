@@ -1,4 +1,5 @@
-import { InvalidInputError } from "../core/errors.js";
+import { InvalidInputError, RequestAbortedError, RequestTimeoutError } from "../core/errors.js";
+import type { PipelineRequest } from "../core/http.js";
 import type { Middleware } from "../core/pipeline.js";
 import { SKIP_AUTH, TRUSTED_ORIGIN, type TokenProvider } from "../core/token-provider.js";
 import { assertHeader } from "../core/validate.js";
@@ -18,12 +19,12 @@ export function auth(tokenProvider: TokenProvider | undefined, tokenOrigins: Rea
     if (request.context[SKIP_AUTH] === true || request.headers.authorization !== undefined) return next(request);
     const origin = request.url.origin;
     if (!tokenOrigins.has(origin) && request.context[TRUSTED_ORIGIN] !== origin) throw untrustedOrigin(origin, tokenOrigins);
-    const token = await tokenProvider.getToken();
+    const token = await withinCallLimits(tokenProvider.getToken(), request);
     request.headers.authorization = bearer(token);
     const response = await next(request);
     if (response.status !== 401 || tokenProvider.invalidate === undefined) return response;
     tokenProvider.invalidate(token);
-    const fresh = await tokenProvider.getToken();
+    const fresh = await withinCallLimits(tokenProvider.getToken(), request);
     if (fresh === token) return response;
     request.headers.authorization = bearer(fresh);
     return next(request);
@@ -43,4 +44,37 @@ export function untrustedOrigin(origin: string, tokenOrigins: ReadonlySet<string
     `Refusing to send the client's token to ${origin}: it goes only to ${[...tokenOrigins].join(" and ")}. ` +
       `To send it to ${origin} for one call, name that origin: client.fetch(url, init, { trustOrigin: "${origin}" })`,
   );
+}
+
+/**
+ * The token, or the call's own limits: this link sits outside `timeout`, and the token may be shared with other
+ * calls (one fetch for many callers, a shared cache waiting on another process), so the caller's abort signal and
+ * time budget end this call's wait without cancelling the fetch the others still wait for.
+ */
+async function withinCallLimits(token: Promise<string>, request: PipelineRequest): Promise<string> {
+  const { signal, timeoutMs } = request;
+  const limited = timeoutMs > 0 && timeoutMs < Infinity;
+  if (signal === undefined && !limited) return token;
+  if (signal?.aborted) throw new RequestAbortedError(signal.reason);
+  // The common case, a token in hand, is settled within a microtask: no timer or listener for it.
+  let ready = false;
+  token.then(
+    () => void (ready = true),
+    () => void (ready = true),
+  );
+  await undefined;
+  if (ready) return token;
+  return new Promise<string>((resolve, reject) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const onAbort = (): void => (done(), reject(new RequestAbortedError(signal?.reason)));
+    const timer = limited ? setTimeout(() => (done(), reject(new RequestTimeoutError(timeoutMs))), timeoutMs) : undefined;
+    signal?.addEventListener("abort", onAbort, { once: true });
+    token.then(
+      (value) => (done(), resolve(value)),
+      (error: unknown) => (done(), reject(error)),
+    );
+  });
 }

@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { redisTokenCache, SharedTokenError, type RedisTokenCacheOptions } from "auth0/plugins/redis";
 import { tokenKeys } from "../token-keys.js";
-import { describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
+import { TESTS_COMMAND_TIMEOUT_MS, describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
 
 const HOUR = 3_600_000;
 const token = (accessToken: string, lifetimeMs = HOUR): CachedToken => ({ accessToken, expiresAt: Date.now() + lifetimeMs });
@@ -51,7 +51,7 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
   });
 
   /** A cache as one process of the fleet would make it: its own connection, the shared prefix. */
-  const processCache = (options: RedisTokenCacheOptions = {}) => redisTokenCache(server.connect(), { prefix, ...options });
+  const processCache = (options: RedisTokenCacheOptions = {}) => redisTokenCache(server.connect(), { prefix, commandTimeoutMs: TESTS_COMMAND_TIMEOUT_MS, ...options });
   const fleetClient = (cache = processCache(), secret = tenant.clientSecret) =>
     new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: secret, tokenCache: cache });
   const keys = (cacheKey = "k") => tokenKeys(prefix, cacheKey);
