@@ -1,4 +1,5 @@
-import "reflect-metadata";
+// tsyringe gets its metadata API from a private Reflect (src/internal/tsyringe-reflect.ts, bound by the build and by
+// vitest): no `import "reflect-metadata"`, which would patch the global one.
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer } from "tsyringe";
 
 /** A typed key in a client's container. */

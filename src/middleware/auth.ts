@@ -9,16 +9,16 @@ import { assertHeader } from "../core/validate.js";
  * the provider can refresh, the request is replayed once with a fresh token (the server refused it, so a replay
  * cannot duplicate a write).
  *
- * The token goes to `tokenOrigins` only (the tenant's origin, and the custom domain's): a request for any other
- * origin is refused before a token is even fetched, unless the call itself trusts that exact origin
- * (`TRUSTED_ORIGIN`).
+ * The token goes to `tokenOrigins` only (a client passes the tenant's origin, and the custom domain's): a request for
+ * any other origin is refused before a token is even fetched, unless the call itself trusts that exact origin
+ * (`TRUSTED_ORIGIN`). Without `tokenOrigins` (a link built by hand, as before) no origin is refused.
  */
-export function auth(tokenProvider: TokenProvider | undefined, tokenOrigins: ReadonlySet<string> = new Set()): Middleware {
+export function auth(tokenProvider: TokenProvider | undefined, tokenOrigins?: ReadonlySet<string>): Middleware {
   if (tokenProvider === undefined) return (request, next) => next(request);
   return async (request, next) => {
     if (request.context[SKIP_AUTH] === true || request.headers.authorization !== undefined) return next(request);
     const origin = request.url.origin;
-    if (!tokenOrigins.has(origin) && request.context[TRUSTED_ORIGIN] !== origin) throw untrustedOrigin(origin, tokenOrigins);
+    if (tokenOrigins !== undefined && !tokenOrigins.has(origin) && request.context[TRUSTED_ORIGIN] !== origin) throw untrustedOrigin(origin, tokenOrigins);
     const token = await withinCallLimits(tokenProvider.getToken(), request);
     request.headers.authorization = bearer(token);
     const response = await next(request);
@@ -38,7 +38,7 @@ function bearer(token: string): string {
   return value;
 }
 
-export function untrustedOrigin(origin: string, tokenOrigins: ReadonlySet<string>): InvalidInputError {
+function untrustedOrigin(origin: string, tokenOrigins: ReadonlySet<string>): InvalidInputError {
   return new InvalidInputError(
     "url",
     `Refusing to send the client's token to ${origin}: it goes only to ${[...tokenOrigins].join(" and ")}. ` +
