@@ -8,12 +8,15 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const privateReflect = join(root, "src/internal/tsyringe-reflect.ts");
+// The sources' global polyfill for unbuilt runs (tsx): emptied wherever the private Reflect is bound.
+const FALLBACK = /[\\/]src[\\/]internal[\\/]reflect-fallback\.ts$/;
 const TSYRINGE = /[\\/]node_modules[\\/]tsyringe[\\/]dist[\\/](cjs|esm5|esm2015)[\\/].+\.js$/;
 const NO_CONFLICT = /[\\/]node_modules[\\/]reflect-metadata[\\/]ReflectNoConflict\.js$/;
-export const REWRITTEN = /[\\/]node_modules[\\/](tsyringe[\\/]dist[\\/].+|reflect-metadata[\\/]ReflectNoConflict)\.js$/;
+export const REWRITTEN = /[\\/]node_modules[\\/](tsyringe[\\/]dist[\\/].+|reflect-metadata[\\/]ReflectNoConflict)\.js$|[\\/]src[\\/]internal[\\/]reflect-fallback\.ts$/;
 
 /** The file's code with its `Reflect` made private, or undefined when the file is not one of those. */
 export function withPrivateReflect(path, code) {
+  if (FALLBACK.test(path)) return "export {};\n";
   const tsyringe = TSYRINGE.exec(path);
   if (tsyringe) {
     if (tsyringe[1] !== "cjs") return `import { Reflect } from ${JSON.stringify(privateReflect)};\n${code}`;
@@ -35,7 +38,8 @@ export const privateReflectForTsyringe = {
   setup(build) {
     build.onLoad({ filter: REWRITTEN }, async (args) => {
       const { readFile } = await import("node:fs/promises");
-      return { contents: withPrivateReflect(args.path, await readFile(args.path, "utf8")), loader: "js", resolveDir: dirname(args.path) };
+      const contents = withPrivateReflect(args.path, await readFile(args.path, "utf8"));
+      return { contents, loader: args.path.endsWith(".ts") ? "ts" : "js", resolveDir: dirname(args.path) };
     });
   },
 };

@@ -1,5 +1,6 @@
 // tsyringe gets its metadata API from a private Reflect (src/internal/tsyringe-reflect.ts, bound by the build and by
-// vitest): no `import "reflect-metadata"`, which would patch the global one.
+// vitest), not from reflect-metadata on the global one, except when the sources run unbuilt (see the fallback).
+import "../internal/reflect-fallback.js";
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer } from "tsyringe";
 
 /** A typed key in a client's container. */

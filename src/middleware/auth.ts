@@ -48,11 +48,14 @@ function untrustedOrigin(origin: string, tokenOrigins: ReadonlySet<string>): Inv
 
 /**
  * The token, or the call's own limits: this link sits outside `timeout`, and the token may be shared with other
- * calls (one fetch for many callers, a shared cache waiting on another process), so the caller's abort signal and
- * time budget end this call's wait without cancelling the fetch the others still wait for.
+ * calls (one fetch for many callers, a shared cache waiting on another process), so the caller's abort signal ends
+ * this call's wait without cancelling the fetch the others still wait for. The call waits for a token at most as long
+ * as it would spend on all its attempts (`timeoutMs` × (1 + `maxRetries`)): the token request has its own budget and
+ * retries, whose errors should reach the caller first; this bound is for a wait that nothing else would end.
  */
 async function withinCallLimits(token: Promise<string>, request: PipelineRequest): Promise<string> {
-  const { signal, timeoutMs } = request;
+  const { signal } = request;
+  const timeoutMs = request.timeoutMs * (1 + request.maxRetries);
   const limited = timeoutMs > 0 && timeoutMs < Infinity;
   if (signal === undefined && !limited) return token;
   if (signal?.aborted) throw new RequestAbortedError(signal.reason);
