@@ -17,7 +17,7 @@ const DAY = 86_400;
 const NOT_SECONDS: unknown[] = ["300", Number.NaN, Number.POSITIVE_INFINITY, -1, null, {}, true];
 const NOT_A_STRING: unknown[] = ["", 42, null, {}, ["n"]];
 
-describe("ID-token options are checked before any request", () => {
+describe(`"Bad input is refused before any request is sent": ID-token options`, () => {
   it.each(NOT_SECONDS)("refuses maxAge %s, so a day-old authentication is never accepted (max_age fails closed)", async (maxAge) => {
     const jwks = serveJwks(() => [tenantKey]);
     const idToken = await signRs256(validClaims({ auth_time: nowSeconds() - DAY }), tenantKey);

@@ -25,7 +25,7 @@ async function failure(token: Promise<string> | string, options = {}, keys?: Ten
   return error as IdTokenValidatorError;
 }
 
-describe("ID token validation (OpenID RP conformance cases)", () => {
+describe(`"ID tokens are verified with the configured algorithm only, never none, with every claim checked by value": OpenID RP conformance cases`, () => {
   it("accepts a valid RS256 token signed by the tenant's key", async () => {
     await expect(validate(await signRs256(validClaims(), tenantKey))).resolves.toBeUndefined();
   });
@@ -197,7 +197,7 @@ describe("ID tokens in grant responses", () => {
   it.each([
     ["backchannel.backchannelGrant (CIBA)", (c: ReturnType<typeof authClient>) => c.backchannel.backchannelGrant({ auth_req_id: "r" })],
     ["tokenExchange.exchangeToken", (c: ReturnType<typeof authClient>) => c.tokenExchange.exchangeToken({ subject_token_type: "t", subject_token: "s", audience: "a" })],
-  ])("%s validates its id_token like the oauth grants: alg none, another audience and a foreign key are refused", async (_name, call) => {
+  ])(`%s: "Every grant that returns an ID token validates it" (alg none, another audience and a foreign key are refused)`, async (_name, call) => {
     serveJwks(() => [tenantKey]);
     const client = authClient();
     for (const idToken of [unsigned(validClaims()), await signRs256(validClaims({ aud: "nope" }), tenantKey), await signRs256(validClaims(), otherKey)]) {

@@ -76,7 +76,7 @@ describe("the tenant's key set, through the client", () => {
     expect((error as Error).message).toBe("Could not get the tenant's JSON Web Key Set (HTTP 503)");
   });
 
-  it("does not turn a JWKS outage into one request per validation: 200 validations during a 503 make one JWKS request", async () => {
+  it(`"A key-set outage costs one request per cooldown, not one per token": 200 validations during a JWKS 503 make one JWKS request`, async () => {
     let requests = 0;
     nock(ORIGIN)
       .get("/.well-known/jwks.json")

@@ -14,7 +14,7 @@ async function importAll(mode: "import" | "require", ...args: string[]): Promise
   return JSON.parse(stdout.trim().split("\n").pop()!) as never;
 }
 
-describe.each(["import", "require"] as const)("importing every entry point of the built package (%s)", (mode) => {
+describe.each(["import", "require"] as const)(`"Importing the SDK changes no global": every entry point of the built package (%s)`, (mode) => {
   it("leaves Reflect and globalThis exactly as they were (own property names and descriptors)", async () => {
     const result = await importAll(mode);
     expect(result.loaded).toEqual([true, true, true, true, true, true, true]);

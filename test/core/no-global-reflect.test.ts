@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-describe("the sources, as vitest runs them", () => {
+describe(`"Importing the SDK changes no global": the sources, as vitest runs them`, () => {
   it("importing the SDK leaves Reflect as it was: tsyringe gets a private metadata API", async () => {
     const before = Object.getOwnPropertyDescriptors(Reflect);
     const keysBefore = Reflect.ownKeys(Reflect);

@@ -44,7 +44,7 @@ const transports = {
   "the axios plugin": { plugins: [axiosFetcher(axios.create())] },
 };
 
-describe.each(STATUSES)("a %i from the tenant to another origin", (status) => {
+describe.each(STATUSES)(`"Credentials go only to the tenant's origin", "Redirects are followed within the request's origin only": a %i from the tenant to another origin`, (status) => {
   describe.each(Object.entries(transports))("through %s", (_name, transport) => {
     it("is refused for the client-credentials token request: the other origin never sees the secret", async () => {
       redirectEverythingTo(status);

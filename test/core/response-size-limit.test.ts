@@ -30,7 +30,7 @@ const transports = {
   "the axios plugin": { plugins: [axiosFetcher(axios.create())] },
 };
 
-describe.each(Object.entries(transports))("the response size limit, through %s", (_name, transport) => {
+describe.each(Object.entries(transports))(`"A response body read into memory has a size limit": through %s`, (_name, transport) => {
   const management = (maxResponseBytes?: number) =>
     new ManagementClient({ domain: server.domain, token: "t", maxRetries: 0, ...(maxResponseBytes !== undefined ? { maxResponseBytes } : {}), ...transport });
 

@@ -28,7 +28,7 @@ const listeners = (signal: AbortSignal): number => getEventListeners(signal, "ab
 /** Warnings are emitted on the next tick: give them one before looking. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-describe("abort listeners on streamed responses (management.fetch)", () => {
+describe(`"No abort listener outlives its call": abort listeners on streamed responses (management.fetch)`, () => {
   for (const timeoutInSeconds of [60, 0]) {
     describe(`with timeoutInSeconds ${timeoutInSeconds}`, () => {
       const client = () => new ManagementClient({ domain: server.domain, token: "t", maxRetries: 0, timeoutInSeconds });

@@ -65,7 +65,7 @@ describe("client.fetch (the raw passthrough)", () => {
   });
 });
 
-describe("client.fetch sends the token to the tenant's origin only", () => {
+describe(`"Credentials go only to the tenant's origin": client.fetch sends the token to the tenant's origin only`, () => {
   const EVIL = "https://collector.example.net";
   function recordAt(origin: string): Seen[] {
     const seen: Seen[] = [];

@@ -120,7 +120,7 @@ describe("the client-credentials token provider", () => {
     expect(store.get(key)?.accessToken).toBe("new");
   });
 
-  it("keys the cache on a fingerprint of the credential: clients differing only in their secret never share a token", async () => {
+  it(`"A cached token is never shared between different credentials, and a cache key never contains one": clients differing only in their secret never share a token`, async () => {
     const seen: Array<string | undefined> = [];
     nock(ORIGIN)
       .post("/oauth/token")

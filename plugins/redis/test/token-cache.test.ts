@@ -66,7 +66,7 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
     expect(stored[0]).toMatch(/:[0-9a-f]{16}\}$/);
   });
 
-  it("keys the token on a fingerprint of the credential, never the credential: two secrets, two tokens, no secret in Redis", async () => {
+  it(`"A cached token is never shared between different credentials, and a cache key never contains one": two secrets, two tokens in Redis, no secret in a key`, async () => {
     await fleetClient().roles.list();
     await expect(fleetClient(processCache(), "revoked-secret").roles.list()).rejects.toBeInstanceOf(TokenEndpointError);
     // The right secret's token was in Redis, yet the wrong secret's client asked the tenant itself (and was refused).

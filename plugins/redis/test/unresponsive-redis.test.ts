@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => tenant.close());
 
-describe("a Redis that accepts connections and never answers", () => {
+describe(`"Every wait has a bound and ends on abort": a Redis that accepts connections and never answers`, () => {
   let peer: Awaited<ReturnType<typeof silentPeer>>;
   const connections: Redis[] = [];
   beforeAll(async () => {
