@@ -36,6 +36,9 @@ function afterUseStrict(code, line) {
 export const privateReflectForTsyringe = {
   name: "private-reflect-for-tsyringe",
   setup(build) {
+    // The unbuilt sources' fallback becomes an empty module (side-effect free, so the bare import simply goes).
+    build.onResolve({ filter: /[\\/]reflect-fallback\.js$/ }, () => ({ path: "reflect-fallback", namespace: "private-reflect-empty", sideEffects: false }));
+    build.onLoad({ filter: /.*/, namespace: "private-reflect-empty" }, () => ({ contents: "", loader: "js" }));
     build.onLoad({ filter: REWRITTEN }, async (args) => {
       const { readFile } = await import("node:fs/promises");
       const contents = withPrivateReflect(args.path, await readFile(args.path, "utf8"));
