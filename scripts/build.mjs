@@ -10,11 +10,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dedupeInterfaces, forFormat, splitShared, withoutDeclare } from "./declarations.mjs";
 import { entries } from "./entries.mjs";
+import { privateReflectForTsyringe } from "./tsyringe-reflect.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-// Runtime dependencies and peers stay imports; everything else (ky, hookable, tsyringe, reflect-metadata) is bundled.
+// Runtime dependencies and peers stay imports; everything else (ky, hookable, tsyringe, reflect-metadata) is bundled,
+// tsyringe with a private Reflect (scripts/tsyringe-reflect.mjs), so importing the package changes no global.
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), "node:*"];
 
 // Plugins import the package by name ("auth0", "auth0/testing"); in the output that becomes the sibling file, so a
@@ -58,8 +60,8 @@ for (const platform of ["neutral", "node"]) {
   // "es2015" first: tsyringe's ES2015 build needs two tslib helpers where its ES5 build needs a dozen.
   const resolve = platform === "neutral" ? { mainFields: ["es2015", "module", "main"], conditions: ["module", "import", "default"] } : {};
   const options = { ...common, ...resolve, external, platform };
-  await build({ ...options, entryPoints: esmEntryPoints, plugins: [namespaceAsModule, selfReference(".js")], format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
-  await build({ ...options, entryPoints, plugins: [selfReference(".cjs")], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+  await build({ ...options, entryPoints: esmEntryPoints, plugins: [namespaceAsModule, selfReference(".js"), privateReflectForTsyringe], format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
+  await build({ ...options, entryPoints, plugins: [selfReference(".cjs"), privateReflectForTsyringe], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
 }
 // Mark the CJS folder as CommonJS for tools that look at the nearest package.json.
 writeFileSync(join(root, "dist/cjs/package.json"), '{ "type": "commonjs" }\n');

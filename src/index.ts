@@ -12,6 +12,7 @@ export type {
   ManagementClientOptionsWithToken,
   ManagementClientOptionsWithClientSecret,
   ManagementClientOptionsWithClientAssertion,
+  ManagementFetchOptions,
 } from "./management/management-client.js";
 export type { TokenSupplier } from "./management/token-provider.js";
 export * as Management from "./management/namespace.js";
@@ -66,10 +67,10 @@ export { timeout } from "./middleware/timeout.js";
 export { logging } from "./middleware/logging.js";
 export { rawResponse, rawResponsesOf } from "./middleware/raw-response.js";
 export { kyFetcher } from "./transport/ky-fetcher.js";
-export { parseBody as parseResponseBody } from "./transport/read-response.js";
+export { parseBody as parseResponseBody, readResponseText } from "./transport/read-response.js";
 export { SDK_VERSION } from "./core/version.js";
 export { isSecretKey, redactHeaders, redactUrl, redactValue, REDACTED } from "./core/redact.js";
 export { customFetcher } from "./transport/custom-fetcher.js";
 export type { CustomFetcher, CustomFetcherArgs, CustomFetcherResult, CustomFetcherError } from "./transport/custom-fetcher-types.js";
-export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError } from "./core/errors.js";
+export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError, RedirectError, ResponseTooLargeError } from "./core/errors.js";
 export { encodePathSegment } from "./core/validate.js";

@@ -1,4 +1,5 @@
 import { definePlugin, InvalidInputError, rateLimitWaitMs, RequestAbortedError, RequestTimeoutError, Tokens, type Middleware, type PipelineRequest, type Plugin } from "auth0";
+import { commandTimeout } from "./deadline.js";
 import type { RedisClient } from "./redis-client.js";
 import { sleep } from "./sleep.js";
 import { sharedTokenBucket, type SharedTokenBucket } from "./token-bucket.js";
@@ -36,6 +37,11 @@ export interface RedisRateLimiterOptions {
    * an hour ahead pauses them this long at most, as the per-process throttle does.
    */
   maxWaitMs?: number;
+  /**
+   * How long one Redis command may take, in milliseconds (default 500). Past it the command counts as a Redis failure
+   * (see `onRedisError`): a Redis that hangs delays a request by this much, never indefinitely.
+   */
+  commandTimeoutMs?: number;
 }
 
 /** A 429 that names no time pauses this process's requests this long (the retry link's first backoff step). */
@@ -53,11 +59,12 @@ const isManagementApiCall = (request: PipelineRequest): boolean => request.url.p
  * process's requests until the time it names (at most `maxWaitMs`).
  */
 export function redisRateLimiter(redis: RedisClient, options: RedisRateLimiterOptions): Plugin {
+  const commandTimeoutMs = commandTimeout(options.commandTimeoutMs);
   return definePlugin({
     name: "redisRateLimiter",
     setup({ pipeline, container, options: clientOptions }) {
       const burst = Math.max(1, options.burst - (options.headroom ?? 1));
-      const bucket = sharedTokenBucket(redis, options.key ?? `auth0:rate-limit:${clientOptions.origin}`, { burst, perSecond: options.perSecond });
+      const bucket = sharedTokenBucket(redis, options.key ?? `auth0:rate-limit:${clientOptions.origin}`, { burst, perSecond: options.perSecond }, commandTimeoutMs);
       const logger = container.resolve(Tokens.logger);
       const onRedisError = (error: unknown): void => {
         if (options.onRedisError === "fail") throw error;
@@ -121,8 +128,9 @@ async function waitForToken(
   if (signal?.aborted) throw new RequestAbortedError(signal.reason); // an aborted call reserves nothing
   let waitMs: number;
   try {
-    ({ waitMs } = await bucket.take());
+    ({ waitMs } = await bucket.take(signal));
   } catch (error) {
+    if (error instanceof RequestAbortedError) throw error;
     onRedisError(error);
     return;
   }

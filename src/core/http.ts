@@ -47,6 +47,8 @@ export interface PipelineRequest {
   timeoutMs: number;
   /** How many times the `retry` link may repeat the request. */
   maxRetries: number;
+  /** The largest body a transport reads into memory, in bytes (streams excepted); default 64 MiB. */
+  maxResponseBytes?: number;
   /** The caller's signal; the `timeout` link hands lower links a signal that also fires on timeout. */
   signal?: AbortSignal | undefined;
   /** The endpoint, for logs and errors. */
@@ -93,3 +95,6 @@ export function toRawResponse(response: PipelineResponse): RawResponse {
 export function isSuccess(status: number): boolean {
   return status >= 200 && status < 400;
 }
+
+/** The default of the `maxResponseBytes` option: generous for JSON, far from what would exhaust a process. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;

@@ -39,6 +39,11 @@ export function originFromDomain(domain: unknown, field = "domain"): string {
   return url.origin;
 }
 
+/** 127.0.0.0/8, `localhost` or `[::1]`: the hosts plain http is accepted for (local testing). */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK.test(hostname);
+}
+
 function parseUrl(text: string): URL | undefined {
   try {
     return new URL(text);

@@ -37,7 +37,7 @@ function lastPathSegments(): string[] {
   return url.split("?")[0]!.split("/");
 }
 
-describe("path parameters", () => {
+describe(`"Bad input is refused before any request is sent": path parameters`, () => {
   it("one parameter: exactly one segment, decoding back to the input; '', '.', '..' refused with nothing sent", async () => {
     await fc.assert(
       fc.asyncProperty(anyId, async (id) => {

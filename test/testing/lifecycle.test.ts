@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startMockTenant } from "../../src/testing/index.js";
@@ -42,6 +43,17 @@ describe("lifecycle", () => {
     expect(tenant.issuer).toBe(`http://127.0.0.1:${tenant.port}/`);
     expect(tenant.managementApiUrl).toBe(`http://127.0.0.1:${tenant.port}/api/v2`);
     expect(tenant.managementAudience).toBe(`http://127.0.0.1:${tenant.port}/api/v2/`);
+  });
+
+  it('"The mock tenant listens on 127.0.0.1 only": another loopback address can take its port, so it is bound to no other address', async () => {
+    const tenant = await tenantForTest();
+    // Bound to 0.0.0.0 (every interface), the tenant would hold the port on 127.0.0.2 as well.
+    const probe = createServer();
+    await new Promise<void>((resolve, reject) => {
+      probe.once("error", reject);
+      probe.listen(tenant.port, "127.0.0.2", () => resolve());
+    });
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
   });
 
   it("leaves no server, socket or timer behind after close()", async () => {

@@ -7,7 +7,7 @@ import { sleep } from "../sleep.js";
 import { spawnFleetProcess, type FleetProcess } from "./fleet.js";
 import { rateFigures } from "./rate-windows.js";
 import { eventually } from "../../../test/helpers/eventually.js";
-import { describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
+import { TESTS_COMMAND_TIMEOUT_MS, describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
 
 const LIMIT = { burst: 10, perSecond: 5 };
 
@@ -31,8 +31,8 @@ describeWithRedis("redisRateLimiter: one rate limit for the whole fleet", () => 
       domain: tenant.domain,
       clientId: tenant.clientId,
       clientSecret: tenant.clientSecret,
-      tokenCache: redisTokenCache(redis, { prefix: options.key }),
-      plugins: [redisRateLimiter(redis, { ...LIMIT, ...options })],
+      tokenCache: redisTokenCache(redis, { prefix: options.key, commandTimeoutMs: TESTS_COMMAND_TIMEOUT_MS }),
+      plugins: [redisRateLimiter(redis, { ...LIMIT, commandTimeoutMs: TESTS_COMMAND_TIMEOUT_MS, ...options })],
       ...(extra.logger ? { logging: { level: "warn" as const, logger: extra.logger } } : {}),
       ...(extra.maxRetries !== undefined ? { maxRetries: extra.maxRetries } : {}),
     });
