@@ -8,6 +8,9 @@ import type { RequestHandler } from "../http/incoming-request.js";
 import { createRequestListener } from "../http/serve-request.js";
 import { listenOnLoopback } from "../http/server.js";
 import { TimerRegistry } from "../internal/timers.js";
+import { DownloadHost } from "../downloads/download-host.js";
+import { JobState } from "../jobs/job-state.js";
+import { jobControl } from "./job-control.js";
 import { ManagementApi } from "../management/management-api.js";
 import { ALL_MANAGEMENT_SCOPES } from "../management/scopes.js";
 import { userView } from "../management/views.js";
@@ -53,6 +56,15 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
 
   const urls = tenantUrls(HOST, server.port);
   const store = new TenantStore();
+  const jobs = new JobState();
+  const downloads = new DownloadHost({
+    host: HOST,
+    faults,
+    log: requestLog,
+    timers: deliveryTimers,
+    files: jobs.files,
+    linkSeconds: config.jobs.downloadLinkSeconds,
+  });
   const ctx: TenantContext = {
     urls,
     options: config,
@@ -62,6 +74,8 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
     keys,
     tokens: new TokenMinter(keys, urls, config.idTokenTtlSeconds),
     jobTimers: new TimerRegistry(),
+    jobs,
+    downloads,
     managementLimiter: new TokenBucket(config.rateLimit),
     authenticationLimiter: new TokenBucket(config.authenticationRateLimit),
   };
@@ -92,6 +106,7 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
     seed: (data) => applySeed(store, urls, data),
     reset(resetOptions = {}) {
       ctx.jobTimers.clear();
+      jobs.clear();
       store.reset(resetOptions.clearSeed === true);
       ctx.auth.clear();
       requestLog.clear();
@@ -104,7 +119,7 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
       ctx.jobTimers.clear();
       deliveryTimers.clear();
       faults.clear();
-      await server.close();
+      await Promise.all([server.close(), downloads.close()]);
     },
 
     createClient: (clientOptions) => createExtraClient(store, urls, clientOptions),
@@ -143,6 +158,8 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
       const user = store.userByRef(idOrEmail);
       return user ? userView(user) : undefined;
     },
+    allUsers: () => [...store.data.users.values()].map(userView),
+    jobs: jobControl(ctx),
 
     get rateLimit() {
       return ctx.managementLimiter.options;
