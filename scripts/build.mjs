@@ -4,7 +4,7 @@
 //   node scripts/build.mjs --check    build, and fail if a public API changed without its report (CI, npm test)
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { entries } from "./entries.mjs";
@@ -83,9 +83,25 @@ for (const entry of present) {
   // (an ES module may re-export a CommonJS one), which halves what the package weighs on disk.
   const dts = join(root, "dist", `${entry.name}.d.ts`);
   // Indentation as tabs (api-extractor writes four spaces): 60 KB less on disk for the main entry, same to read.
-  const rollup = readFileSync(dts, "utf8").replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
+  const rollup = (readFileSync(dts, "utf8") + augmentations(entry)).replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
   writeFileSync(dts.replace(/\.d\.ts$/, ".d.cts"), rollup);
   rmSync(dts);
   writeFileSync(dts, `export * from "./${entry.name}.cjs";\n`);
 }
 console.log(`built ${present.map((entry) => entry.name).join(", ")}`);
+
+/**
+ * The `declare module "auth0" { … }` blocks of an entry's own declaration files (a plugin typing the hooks it emits):
+ * API Extractor leaves module augmentations out of its rollup, so they are appended to it as written.
+ */
+function augmentations(entry) {
+  const folder = join(root, "dist/types", dirname(entry.source));
+  if (entry.name === "index" || !existsSync(folder)) return "";
+  const blocks = [];
+  for (const file of readdirSync(folder, { recursive: true })) {
+    if (!String(file).endsWith(".d.ts")) continue;
+    const text = readFileSync(join(folder, String(file)), "utf8");
+    for (const match of text.matchAll(/^declare module "auth0" \{\n[\s\S]*?^\}\n/gm)) blocks.push(match[0]);
+  }
+  return blocks.length > 0 ? `\n${blocks.join("\n")}` : "";
+}

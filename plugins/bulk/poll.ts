@@ -1,0 +1,40 @@
+import type { Management } from "auth0";
+import { sleep } from "./sleep.js";
+
+/** How often a job is polled: never sooner than `minIntervalMs` apart, never more than `maxIntervalMs`. */
+export interface PollSchedule {
+  readonly minIntervalMs: number;
+  readonly maxIntervalMs: number;
+}
+
+export type Job = Management.GetJobResponseContent;
+
+export interface PollHooks {
+  /** When the caller expects the job to be done, in ms from now (learned from earlier jobs), if it has an idea. */
+  readonly expectedMs?: () => number | undefined;
+  /** Every answer, finished or not. */
+  readonly onPoll?: (job: Job) => void;
+}
+
+/**
+ * Polls a job until it is no longer pending or processing, and returns it; `undefined` when `signal` fired first. Each
+ * GET goes through the client's chain, so the throttle and retries apply; a poll that still fails throws. The wait
+ * between polls follows the best hint there is — Auth0's `time_left_seconds`, then the caller's expectation — and
+ * otherwise backs off from the shortest interval by half each time.
+ */
+export async function waitForJob(read: () => Promise<Job>, schedule: PollSchedule, signal: AbortSignal | undefined, hooks: PollHooks = {}): Promise<Job | undefined> {
+  let quiet = 0;
+  let delay = hooks.expectedMs?.() ?? schedule.minIntervalMs;
+  for (;;) {
+    if (!(await sleep(clamp(delay, schedule), signal))) return undefined;
+    const job = await read();
+    hooks.onPoll?.(job);
+    if (job.status !== "pending" && job.status !== "processing") return job;
+    const left = typeof job.time_left_seconds === "number" && job.time_left_seconds > 0 ? job.time_left_seconds * 1000 : hooks.expectedMs?.();
+    delay = left !== undefined && left > 0 ? left : schedule.minIntervalMs * 1.5 ** quiet++;
+  }
+}
+
+function clamp(ms: number, { minIntervalMs, maxIntervalMs }: PollSchedule): number {
+  return Math.min(maxIntervalMs, Math.max(minIntervalMs, ms));
+}
