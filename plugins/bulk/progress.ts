@@ -11,7 +11,7 @@ export interface BulkProgress {
   readonly phase: BulkPhase;
   /** Users finished: in completed import jobs (checkpointed ones included), or yielded by an export. */
   readonly done: number;
-  /** All the users, once known: an array source, a source read to its end, an export's `limit`. */
+  /** All the users, once known: an array source, a source read to its end, a finished download. */
   readonly total?: number;
   /** Imports: users read from the source so far. */
   readonly read?: number;

@@ -51,15 +51,16 @@ export async function* runExport(jobs: ManagementClient["jobs"], download: Downl
 
     const started = Date.now();
     let bytes: DownloadProgress = { bytes: 0, totalBytes: undefined };
-    const progress = (): void => {
-      const share = bytes.totalBytes ? bytes.bytes / bytes.totalBytes : undefined;
+    const progress = (finished = false): void => {
+      const share = finished ? 1 : bytes.totalBytes ? bytes.bytes / bytes.totalBytes : undefined;
       const elapsed = Date.now() - started;
+      const total = finished ? exported : undefined;
       reporter.progress({
         operation: "export",
         phase: "downloading",
         done: exported,
         jobId: id,
-        ...(settings.request.limit !== undefined ? { total: settings.request.limit } : {}),
+        ...(total !== undefined ? { total } : {}),
         ...(share !== undefined ? { percentDone: Math.floor(share * 100) } : {}),
         ...(share !== undefined && share > 0 ? { etaMs: Math.round((elapsed * (1 - share)) / share) } : {}),
       });
@@ -80,7 +81,7 @@ export async function* runExport(jobs: ManagementClient["jobs"], download: Downl
         job = await read();
       }
     }
-    progress();
+    progress(true);
     end({ result: { users: exported, jobIds: [id], aborted: false } });
   } catch (error) {
     end({ error });

@@ -113,7 +113,15 @@ export class ImportRun {
     if (jobId === undefined) {
       if (this.#stop.signal.aborted) return this.#summary.chunk(report(chunk, "not-submitted", { resubmitted }));
       await this.#record(chunk, { state: "submitting" });
-      const submission = await submitChunk(this.jobs, chunk, this.settings, this.#stop.signal);
+      let submission: Awaited<ReturnType<typeof submitChunk>>;
+      try {
+        submission = await submitChunk(this.jobs, chunk, this.settings, this.#stop.signal);
+      } catch (error) {
+        // Refused: no job exists, and the run stops (its settings are wrong, or the tenant cannot be reached).
+        await this.#record(chunk, { state: "not-submitted" });
+        this.#summary.chunk(report(chunk, "not-submitted", { resubmitted, error: describe(error) }));
+        throw error;
+      }
       if ("stopped" in submission) {
         await this.#record(chunk, { state: "not-submitted" });
         return this.#summary.chunk(report(chunk, "not-submitted", { resubmitted }));
