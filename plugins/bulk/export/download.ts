@@ -1,4 +1,4 @@
-import { SKIP_AUTH, type PipelineRequest, type PluginContext } from "auth0";
+import { RequestAbortedError, SKIP_AUTH, type PipelineRequest, type PluginContext } from "auth0";
 import { BulkDownloadError } from "../errors.js";
 import { recordReader } from "./records.js";
 
@@ -48,6 +48,8 @@ export async function* downloadUsers(
       const { done, value } = await reader.read();
       const users = done ? [...records.feed(decoder.decode()), ...records.end()] : records.feed(decoder.decode(value, { stream: true }));
       for (const user of users) {
+        // A network chunk holds thousands of users: the signal is checked between users, not only between reads.
+        if (options.signal?.aborted) throw new RequestAbortedError(options.signal.reason);
         if (skip > 0) skip -= 1;
         else yield user;
       }

@@ -46,3 +46,30 @@ export function progressLog(): { events: BulkProgress[]; onProgress: (progress: 
 export function users(count: number, from = 0): Array<{ email: string; name: string }> {
   return Array.from({ length: count }, (_, i) => ({ email: `user${from + i}@example.com`, name: `User ${from + i}` }));
 }
+
+/** The id of the tenant's database connection, as a caller would look it up. */
+export async function databaseConnectionId(management: ManagementClient): Promise<string> {
+  const { data } = await management.connections.list({ name: "Username-Password-Authentication" });
+  const id = data[0]?.id;
+  if (id === undefined) throw new Error("the tenant has no Username-Password-Authentication connection");
+  return id;
+}
+
+/** A client of a mock tenant with the bulk plugin, polling every few milliseconds. */
+export function tenantClient(tenant: { domain: string; clientId: string; clientSecret: string }, defaults: BulkOptions = {}) {
+  const Management = ManagementClient.with(bulk({ pollIntervalMs: 2, maxPollIntervalMs: 20, ...defaults }));
+  return new Management({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+}
+
+/**
+ * For a tenant whose jobs move only when told (`autoRun: false`): run each job to the end as soon as its file is
+ * uploaded — time moves on the run's own events, not on timers.
+ */
+export function finishJobsOnUpload(tenant: { jobs: { advance(jobId?: string): Promise<number> } }, then?: (progress: BulkProgress) => void) {
+  return (progress: BulkProgress): void => {
+    then?.(progress);
+    const { jobId } = progress;
+    if (progress.phase !== "uploading" || jobId === undefined) return;
+    void tenant.jobs.advance(jobId).then(() => tenant.jobs.advance(jobId));
+  };
+}
