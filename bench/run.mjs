@@ -6,6 +6,7 @@ import { measureRateLimitedBurst } from "./rate-limit.mjs";
 import { measureBundle, measurePackage } from "./sizes.mjs";
 import { measureTokenRequests, measureWalk } from "./walk.mjs";
 import { measureTypecheck } from "./typecheck.mjs";
+import { measureBulk } from "./bulk.mjs";
 
 const rows = [];
 const add = (what, value, target) => {
@@ -50,6 +51,22 @@ for (const throttle of [true, false]) {
     throttle ? "≤ 1.2×, 0 failed" : "",
   );
 }
+
+// auth0/plugins/bulk against the mock tenant (its own process): each measurement in a fresh process.
+const bulkRuns = measureBulk();
+const { import: bulkImport, export: bulkExport, "crash-resume": crash, importCost } = bulkRuns;
+add(
+  `bulk import of ${bulkImport.users.toLocaleString("en")} users (2 jobs at a time, 500 ms + 2,000 users/s each)`,
+  `${bulkImport.seconds.toFixed(1)} s = ${bulkImport.ratio.toFixed(2)}× min; ${bulkImport.lost} lost, ${bulkImport.duplicated} duplicated; +${bulkImport.rssGrowthMb.toFixed(0)} MB RSS`,
+  "≤ 1.2×, 0 lost/dup, ≤ 64 MB",
+);
+add(`bulk export of ${bulkExport.users.toLocaleString("en")} users, consumed as an async iterable`, `${Math.round(bulkExport.usersPerSecond).toLocaleString("en")} users/s; +${bulkExport.rssGrowthMb.toFixed(0)} MB RSS`, "RSS growth ≤ 64 MB");
+add(
+  `bulk import SIGKILLed after ${crash.killedAfterFiles} of ${crash.files} files, restarted`,
+  `${crash.imported.toLocaleString("en")} of ${crash.users.toLocaleString("en")} users, ${crash.lost} lost, ${crash.duplicated} duplicated; ${crash.uploads} uploads for ${crash.files} files`,
+  "each user once",
+);
+add("cold import + construct with auth0/plugins/bulk, ESM", `${importCost.withBulk.toFixed(1)} ms (core alone ${importCost.core.toFixed(1)} ms)`, "");
 
 const tsc = await measureTypecheck();
 add("tsc --noEmit of a small app (skipLibCheck off / on)", `${tsc.ours.full.toFixed(2)} s / ${tsc.ours.skip.toFixed(2)} s`, "");

@@ -19,8 +19,9 @@ export interface PollHooks {
 /**
  * Polls a job until it is no longer pending or processing, and returns it; `undefined` when `signal` fired first. Each
  * GET goes through the client's chain, so the throttle and retries apply; a poll that still fails throws. The wait
- * between polls follows the best hint there is — Auth0's `time_left_seconds`, then the caller's expectation — and
- * otherwise backs off from the shortest interval by half each time.
+ * between polls follows the best hint there is: when the caller expects the job to end (learned from the jobs before
+ * it), then Auth0's `time_left_seconds` less one (it is rounded up to whole seconds, so waiting all of it would
+ * overshoot by up to a second a job), and otherwise backs off from the shortest interval by half each time.
  */
 export async function waitForJob(read: () => Promise<Job>, schedule: PollSchedule, signal: AbortSignal | undefined, hooks: PollHooks = {}): Promise<Job | undefined> {
   let quiet = 0;
@@ -30,8 +31,11 @@ export async function waitForJob(read: () => Promise<Job>, schedule: PollSchedul
     const job = await read();
     hooks.onPoll?.(job);
     if (job.status !== "pending" && job.status !== "processing") return job;
-    const left = typeof job.time_left_seconds === "number" && job.time_left_seconds > 0 ? job.time_left_seconds * 1000 : hooks.expectedMs?.();
-    delay = left !== undefined && left > 0 ? left : schedule.minIntervalMs * 1.5 ** quiet++;
+    const expected = hooks.expectedMs?.();
+    const left = typeof job.time_left_seconds === "number" ? (job.time_left_seconds - 1) * 1000 : undefined;
+    if (expected !== undefined && expected > 0) delay = expected;
+    else if (left !== undefined && left > 0) delay = left;
+    else delay = schedule.minIntervalMs * 1.5 ** quiet++;
   }
 }
 

@@ -39,7 +39,7 @@ const encoder = new TextEncoder();
  * give the same files, which is what lets a checkpoint recognise them. Files are cut lazily, one at a time, as the
  * uploaders ask for them.
  */
-export async function* chunkUsers(users: AsyncIterable<unknown>, maxFileBytes: number, observer: ChunkingObserver): AsyncGenerator<ImportChunk> {
+export async function* chunkUsers(batches: AsyncIterable<readonly unknown[]>, maxFileBytes: number, observer: ChunkingObserver): AsyncGenerator<ImportChunk> {
   let parts: string[] = [];
   let identities: UserIdentity[] = [];
   let positions: number[] = [];
@@ -58,27 +58,29 @@ export async function* chunkUsers(users: AsyncIterable<unknown>, maxFileBytes: n
     return chunk;
   };
 
-  for await (const user of users) {
-    const at = position++;
-    if (typeof user !== "object" || user === null || Array.isArray(user)) {
-      observer.refused({ index: at, identity: {}, code: "USER_NOT_AN_OBJECT", message: "Each user must be a JSON object" });
-      continue;
+  for await (const batch of batches) {
+    for (const user of batch) {
+      const at = position++;
+      if (typeof user !== "object" || user === null || Array.isArray(user)) {
+        observer.refused({ index: at, identity: {}, code: "USER_NOT_AN_OBJECT", message: "Each user must be a JSON object" });
+        continue;
+      }
+      const json = JSON.stringify(user);
+      const size = utf8Length(json);
+      if (size + 2 > maxFileBytes) {
+        observer.refused({ index: at, identity: identify(user), code: "USER_TOO_LARGE", message: `The user alone is ${size + 2} bytes as a users file; a file may be at most ${maxFileBytes}` });
+        continue;
+      }
+      if (parts.length > 0 && bytes + 1 + size > maxFileBytes) {
+        observer.read(at, false);
+        yield await cut();
+      }
+      if (parts.length === 0) firstUser = at;
+      bytes += (parts.length > 0 ? 1 : 0) + size;
+      parts.push(json);
+      identities.push(identify(user));
+      positions.push(at);
     }
-    const json = JSON.stringify(user);
-    const size = utf8Length(json);
-    if (size + 2 > maxFileBytes) {
-      observer.refused({ index: at, identity: identify(user), code: "USER_TOO_LARGE", message: `The user alone is ${size + 2} bytes as a users file; a file may be at most ${maxFileBytes}` });
-      continue;
-    }
-    if (parts.length > 0 && bytes + 1 + size > maxFileBytes) {
-      observer.read(at, false);
-      yield await cut();
-    }
-    if (parts.length === 0) firstUser = at;
-    bytes += (parts.length > 0 ? 1 : 0) + size;
-    parts.push(json);
-    identities.push(identify(user));
-    positions.push(at);
   }
   observer.read(position, true);
   if (parts.length > 0) yield await cut();

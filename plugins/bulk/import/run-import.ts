@@ -7,6 +7,7 @@ import type { BulkProgress } from "../progress.js";
 import type { ChunkRecord, Journal } from "./checkpoint.js";
 import { chunkUsers, type ImportChunk } from "./chunks.js";
 import { jobOutcome } from "./job-outcome.js";
+import { readAhead } from "./read-ahead.js";
 import { submitChunk, type SubmitSettings } from "./submit.js";
 import { SummaryBuilder, type ChunkReport, type ImportSummary } from "./summary.js";
 
@@ -43,7 +44,7 @@ export class ImportRun {
     private readonly reporter: RunReporter,
   ) {}
 
-  async run(users: AsyncIterable<unknown>, knownTotal: number | undefined): Promise<ImportSummary> {
+  async run(users: AsyncIterable<readonly unknown[]>, knownTotal: number | undefined): Promise<ImportSummary> {
     const { signal } = this.settings;
     this.#total = knownTotal;
     await this.journal.open({ connectionId: this.settings.connectionId, upsert: this.settings.upsert, maxFileBytes: this.settings.maxFileBytes });
@@ -52,13 +53,13 @@ export class ImportRun {
     signal?.addEventListener("abort", onAbort, { once: true });
     if (signal?.aborted) onAbort();
 
-    const chunks = chunkUsers(users, this.settings.maxFileBytes, {
+    const chunks = readAhead(chunkUsers(users, this.settings.maxFileBytes, {
       refused: (user) => this.#summary.refused({ user: user.identity, errors: [{ code: user.code, message: user.message }], index: user.index }),
       read: (read, ended) => {
         this.#read = read;
         this.#sourceEnded = ended;
       },
-    });
+    }), this.settings.concurrency);
     try {
       await Promise.all(Array.from({ length: this.settings.concurrency }, () => this.#uploader(chunks)));
     } finally {
@@ -145,7 +146,8 @@ export class ImportRun {
     let job: Job | undefined;
     try {
       job = await waitForJob(() => this.jobs.get(jobId, { abortSignal: this.#stop.signal }), this.settings.poll, this.#stop.signal, {
-        expectedMs: () => (this.#msPerUser === undefined ? undefined : chunk.users * this.#msPerUser - (Date.now() - since)),
+        // A little early: a poll too soon costs one request, one too late costs the time until it.
+        expectedMs: () => (this.#msPerUser === undefined ? undefined : 0.9 * chunk.users * this.#msPerUser - (Date.now() - since)),
         onPoll: (polled) => this.#progress({ phase: "waiting", chunk: chunk.index, jobId, ...(typeof polled.percentage_done === "number" ? { percentDone: polled.percentage_done } : {}) }),
       });
     } catch (error) {

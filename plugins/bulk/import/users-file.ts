@@ -11,18 +11,20 @@ const BOM = 0xfeff;
 
 /**
  * The users of a users file, parsed as its bytes arrive: a JSON array of objects (`[{…},{…}]`, Auth0's import format)
- * or objects one after another (NDJSON, Auth0's export format). Only the object being read is held, so a file of any
- * size streams through in flat memory. Anything else is a `UsersFileError` naming where it went wrong.
+ * or objects one after another (NDJSON, Auth0's export format), a batch per piece of the file. Only the objects of one
+ * piece are held, so a file of any size streams through in flat memory. Anything else is a `UsersFileError` naming
+ * where it went wrong.
  */
-export async function* usersOfFile(pieces: AsyncIterable<Uint8Array | string>): AsyncGenerator<unknown> {
+export async function* usersOfFile(pieces: AsyncIterable<Uint8Array | string>): AsyncGenerator<unknown[]> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const scanner = new ObjectScanner();
   for await (const piece of pieces) {
-    const text = typeof piece === "string" ? piece : decoder.decode(piece, { stream: true });
-    yield* scanner.feed(text);
+    const users = scanner.feed(typeof piece === "string" ? piece : decoder.decode(piece, { stream: true }));
+    if (users.length > 0) yield users;
   }
-  yield* scanner.feed(decoder.decode());
+  const last = scanner.feed(decoder.decode());
   scanner.end();
+  if (last.length > 0) yield last;
 }
 
 type Mode = "start" | "array" | "lines" | "closed";
@@ -40,7 +42,8 @@ class ObjectScanner {
   #count = 0;
   #offset = 0;
 
-  *feed(text: string): Generator<unknown> {
+  feed(text: string): unknown[] {
+    const users: unknown[] = [];
     let start = this.#depth > 0 ? 0 : -1;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -56,7 +59,7 @@ class ObjectScanner {
         else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
           this.#depth -= 1;
           if (this.#depth === 0) {
-            yield this.#parse(this.#partial + text.slice(start, i + 1));
+            users.push(this.#parse(this.#partial + text.slice(start, i + 1)));
             this.#partial = "";
             start = -1;
           }
@@ -81,6 +84,7 @@ class ObjectScanner {
     }
     if (start >= 0) this.#partial += text.slice(start);
     this.#offset += text.length;
+    return users;
   }
 
   end(): void {

@@ -5,7 +5,10 @@ async function cut(users: unknown[], maxFileBytes: number) {
   const refused: RefusedUser[] = [];
   const reads: Array<[number, boolean]> = [];
   const chunks: ImportChunk[] = [];
-  const source = (async function* () { yield* users; })();
+  // Batches of three: a file boundary falls inside a batch as well as between batches.
+  const source = (async function* () {
+    for (let at = 0; at < users.length; at += 3) yield users.slice(at, at + 3);
+  })();
   for await (const chunk of chunkUsers(source, maxFileBytes, { refused: (user) => refused.push(user), read: (read, ended) => reads.push([read, ended]) })) chunks.push(chunk);
   return { chunks, refused, reads };
 }

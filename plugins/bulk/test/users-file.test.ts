@@ -6,7 +6,7 @@ const encoder = new TextEncoder();
 
 async function parse(pieces: Array<Uint8Array | string>): Promise<unknown[]> {
   const users: unknown[] = [];
-  for await (const user of usersOfFile((async function* () { yield* pieces; })())) users.push(user);
+  for await (const batch of usersOfFile((async function* () { yield* pieces; })())) users.push(...batch);
   return users;
 }
 

@@ -5,10 +5,12 @@ import { writeExportFile } from "./export-file.js";
 import { importUsers } from "./import-users.js";
 
 /**
- * Moves jobs through `pending` → `processing` → `completed` (or `failed`, when a test injected a failure), doing a
- * job's work at the end. With `autoRun` (the default) the tenant's timers drive it: `pendingMs`, then `processingMs`
- * plus the job's users at the configured rate. Without, nothing moves until `advance()` is called, so a test drives
- * the jobs step by step. A job that vanished meanwhile (`reset()`) is left alone.
+ * Moves jobs through `pending` → `processing` → `completed` (or `failed`, when a test injected a failure). A job does
+ * its work when it starts processing, as Auth0's do (users appear while an import runs), and reports it when it ends:
+ * the end is then only a change of status, so the tenant answers the polls of other jobs on time. With `autoRun` (the
+ * default) the tenant's timers drive it: `pendingMs`, then `processingMs` plus the job's users at the configured rate.
+ * Without, nothing moves until `advance()` is called, so a test drives the jobs step by step. A job that vanished
+ * meanwhile (`reset()`) is left alone.
  */
 export function scheduleJob(ctx: TenantContext, jobId: string): void {
   if (!ctx.options.jobs.autoRun) return;
@@ -48,6 +50,15 @@ function startProcessing(ctx: TenantContext, job: JobRecord, endsAt?: number): v
   const startedAt = Date.now();
   job.status = "processing";
   job.processing = { startedAt, endsAt: endsAt ?? startedAt + processingTime(ctx, job) };
+  const failure = ctx.jobs.takeFailure(job.type);
+  if (failure !== undefined) {
+    ctx.jobs.work.set(job.id, Promise.resolve(failure));
+    return;
+  }
+  if (job.type === "users_import") importUsers(ctx, job);
+  else if (job.type === "verification_email") sendVerificationEmail(ctx, job);
+  const work = job.type === "users_export" ? exportUsers(ctx, job).then(() => undefined, (error: unknown) => `Export failed: ${error instanceof Error ? error.message : String(error)}`) : Promise.resolve(undefined);
+  ctx.jobs.work.set(job.id, work);
 }
 
 function processingTime(ctx: TenantContext, job: JobRecord): number {
@@ -65,17 +76,17 @@ function expectedExportSize(ctx: TenantContext, job: JobRecord): number {
   return Math.min(count, job.limit ?? count);
 }
 
+/** The job's work is done (an export's file may still be being written: that is awaited): report how it went. */
 async function finish(ctx: TenantContext, job: JobRecord): Promise<void> {
-  const failure = ctx.jobs.takeFailure(job.type);
+  const failure = await ctx.jobs.work.get(job.id);
+  ctx.jobs.work.delete(job.id);
   if (failure !== undefined) {
     job.status = "failed";
     job.status_details = failure;
+    job.errors = [];
     if (job.type === "users_import") job.summary = { failed: job.input.length, updated: 0, inserted: 0, total: job.input.length };
     return;
   }
-  if (job.type === "users_import") importUsers(ctx, job);
-  else if (job.type === "users_export") await exportUsers(ctx, job);
-  else sendVerificationEmail(ctx, job);
   job.status = "completed";
 }
 

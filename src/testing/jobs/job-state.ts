@@ -38,6 +38,8 @@ export class JobState {
   #failures: { type: JobType | undefined; statusDetails: string; remaining: number }[] = [];
   exportSource: ExportSource | undefined;
   readonly files = new Map<string, ExportFile>();
+  /** A processing job's work: resolves when it is done, to the `status_details` of an injected failure if any. */
+  readonly work = new Map<string, Promise<string | undefined>>();
 
   failNext(rule: JobFailureRule): void {
     const times = rule.times ?? 1;
@@ -58,5 +60,6 @@ export class JobState {
     this.#failures = [];
     this.exportSource = undefined;
     this.files.clear();
+    this.work.clear();
   }
 }

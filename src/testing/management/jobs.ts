@@ -154,7 +154,7 @@ function getJob(request: ManagementRequest, ctx: TenantContext) {
 /** The per-user errors of a finished import, or (no errors) the job itself, as Auth0 answers. */
 function jobErrors(request: ManagementRequest, ctx: TenantContext) {
   const job = requireJob(ctx, pathParam(request, "id"));
-  if (job.errors.length === 0) return json(200, jobView(job));
+  if (job.errors.length === 0 || job.status !== "completed") return json(200, jobView(job));
   return json(200, job.errors);
 }
 

@@ -146,10 +146,14 @@ export function jobView(job: JobRecord, location?: string): JsonObject {
     ...(job.limit !== undefined ? { limit: job.limit } : {}),
     ...(job.fields !== undefined ? { fields: job.fields } : {}),
     ...(job.status === "processing" && job.processing ? progress(job.processing) : {}),
-    ...(job.summary !== undefined ? { summary: job.summary } : {}),
+    ...(job.summary !== undefined && finished(job) ? { summary: job.summary } : {}),
     ...(job.status_details !== undefined ? { status_details: job.status_details } : {}),
     ...(location !== undefined ? { location } : {}),
   };
+}
+
+function finished(job: JobRecord): boolean {
+  return job.status === "completed" || job.status === "failed";
 }
 
 /** Auth0's `percentage_done` and `time_left_seconds` while a job processes. */
