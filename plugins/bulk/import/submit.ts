@@ -31,7 +31,7 @@ export async function submitChunk(jobs: ManagementClient["jobs"], chunk: ImportC
   for (let attempt = 0; ; attempt++) {
     try {
       const job = await jobs.usersImports.create({
-        users: new File([chunk.body as Uint8Array<ArrayBuffer>], `users-${String(chunk.index).padStart(5, "0")}.json`, { type: "application/json" }),
+        users: chunk.file,
         connection_id: settings.connectionId,
         upsert: settings.upsert,
         send_completion_email: settings.sendCompletionEmail,

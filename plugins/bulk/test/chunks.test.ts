@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkUsers, utf8Length, type ImportChunk, type RefusedUser } from "../import/chunks.js";
+import { chunkUsers, fingerprint, utf8Length, type ImportChunk, type RefusedUser } from "../import/chunks.js";
 
 async function cut(users: unknown[], maxFileBytes: number) {
   const refused: RefusedUser[] = [];
@@ -13,7 +13,7 @@ async function cut(users: unknown[], maxFileBytes: number) {
   return { chunks, refused, reads };
 }
 
-const decode = (chunk: ImportChunk): unknown => JSON.parse(new TextDecoder().decode(chunk.body));
+const decode = async (chunk: ImportChunk): Promise<unknown[]> => JSON.parse(await chunk.file.text()) as unknown[];
 
 describe("cutting users into files", () => {
   it("counts serialised UTF-8 bytes, not characters: multi-byte users make smaller files", async () => {
@@ -27,15 +27,15 @@ describe("cutting users into files", () => {
     expect((await cut(emoji, limit)).chunks.map((chunk) => chunk.users)).toEqual([2, 2, 2, 2, 2]);
     for (const users of [ascii, accented, emoji]) {
       const { chunks } = await cut(users, limit);
-      for (const chunk of chunks) expect(chunk.body.byteLength).toBeLessThanOrEqual(limit);
-      expect(chunks.flatMap((chunk) => decode(chunk) as unknown[])).toEqual(users);
+      for (const chunk of chunks) expect(chunk.file.size).toBeLessThanOrEqual(limit);
+      expect((await Promise.all(chunks.map(decode))).flat()).toEqual(users);
     }
   });
 
   it("fills a file up to the exact byte limit and not one byte past it", async () => {
     const users = [{ email: "a@x.io" }, { email: "b@x.io" }];
     const exact = 2 + JSON.stringify(users[0]).length + 1 + JSON.stringify(users[1]).length;
-    expect((await cut(users, exact)).chunks.map((chunk) => chunk.body.byteLength)).toEqual([exact]);
+    expect((await cut(users, exact)).chunks.map((chunk) => chunk.file.size)).toEqual([exact]);
     expect((await cut(users, exact - 1)).chunks.map((chunk) => chunk.users)).toEqual([1, 1]);
   });
 
@@ -73,6 +73,16 @@ describe("cutting users into files", () => {
     const { reads } = await cut(Array.from({ length: 7 }, (_, i) => ({ email: `u${i}@x.io` })), 50);
     expect(reads.at(-1)).toEqual([7, true]);
     expect(reads.slice(0, -1).every(([, ended]) => !ended)).toBe(true);
+  });
+
+  it("fingerprints tell texts apart that differ in one character anywhere, including the last few", () => {
+    const base = JSON.stringify(Array.from({ length: 40 }, (_, i) => ({ email: `u${i}@example.com` })));
+    const seen = new Set([fingerprint(base)]);
+    for (let at = 0; at < base.length; at++) seen.add(fingerprint(`${base.slice(0, at)}#${base.slice(at + 1)}`));
+    for (let length = 0; length < 20; length++) seen.add(fingerprint(base.slice(0, length)));
+    expect(seen.size).toBe(1 + base.length + 20);
+    expect(fingerprint(base)).toBe(fingerprint(`${base}`));
+    expect(fingerprint(base)).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it("measures UTF-8 like TextEncoder", () => {
