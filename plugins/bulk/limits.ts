@@ -20,9 +20,15 @@ export const CONCURRENT_IMPORT_JOBS = 2;
 
 /**
  * How long an import job may run before Auth0 fails it ("All user import jobs timeout after two (2) hours", same
- * page): the longest the plugin waits for a free job slot.
+ * page): the longest the plugin waits for a free job slot, and (with a margin for Auth0 to mark it failed) for a job.
  */
 export const IMPORT_JOB_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+
+/** "All user export jobs timeout after eight (8) hours" (bulk user exports page). */
+export const EXPORT_JOB_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+
+/** Past Auth0's own timeout, how long a job still reported running is waited for before the plugin gives up on it. */
+export const JOB_TIMEOUT_MARGIN_MS = 15 * 60 * 1000;
 
 /**
  * Fields an export may name: "You can export up to 30 fields" (https://auth0.com/docs/manage-users/user-migration/bulk-user-exports).

@@ -1,4 +1,5 @@
 import type { Management } from "auth0";
+import { BulkJobError } from "./errors.js";
 import { sleep } from "./sleep.js";
 
 /** How often a job is polled: never sooner than `minIntervalMs` apart, never more than `maxIntervalMs`. */
@@ -10,6 +11,8 @@ export interface PollSchedule {
 export type Job = Management.GetJobResponseContent;
 
 export interface PollHooks {
+  /** Give up (throw `BulkJobError` with status `timed out`) when the job still runs this many ms after the first poll. */
+  readonly timeoutMs?: number;
   /** When the caller expects the job to be done, in ms from now (learned from earlier jobs), if it has an idea. */
   readonly expectedMs?: () => number | undefined;
   /** Every answer, finished or not. */
@@ -24,6 +27,7 @@ export interface PollHooks {
  * overshoot by up to a second a job), and otherwise backs off from the shortest interval by half each time.
  */
 export async function waitForJob(read: () => Promise<Job>, schedule: PollSchedule, signal: AbortSignal | undefined, hooks: PollHooks = {}): Promise<Job | undefined> {
+  const deadline = Date.now() + (hooks.timeoutMs ?? Number.POSITIVE_INFINITY);
   let quiet = 0;
   let delay = hooks.expectedMs?.() ?? schedule.minIntervalMs;
   for (;;) {
@@ -31,6 +35,7 @@ export async function waitForJob(read: () => Promise<Job>, schedule: PollSchedul
     const job = await read();
     hooks.onPoll?.(job);
     if (job.status !== "pending" && job.status !== "processing") return job;
+    if (Date.now() > deadline) throw new BulkJobError(job.id, "timed out", `still ${job.status} past Auth0's own job timeout`);
     const expected = hooks.expectedMs?.();
     const left = typeof job.time_left_seconds === "number" ? (job.time_left_seconds - 1) * 1000 : undefined;
     if (expected !== undefined && expected > 0) delay = expected;

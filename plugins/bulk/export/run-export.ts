@@ -1,6 +1,7 @@
 import { RequestAbortedError, type Management, type ManagementClient } from "auth0";
 import { BulkDownloadError, BulkJobError } from "../errors.js";
 import type { RunReporter } from "../hooks.js";
+import { EXPORT_JOB_TIMEOUT_MS, JOB_TIMEOUT_MARGIN_MS } from "../limits.js";
 import { waitForJob, type PollSchedule } from "../poll.js";
 import { downloadUsers, type DownloadContext, type DownloadProgress } from "./download.js";
 
@@ -36,6 +37,7 @@ export async function* runExport(jobs: ManagementClient["jobs"], download: Downl
     const id = (jobId = created.id);
     const read = () => jobs.get(id, signal ? { abortSignal: signal } : undefined);
     let job = await waitForJob(read, settings.poll, signal, {
+      timeoutMs: EXPORT_JOB_TIMEOUT_MS + JOB_TIMEOUT_MARGIN_MS,
       onPoll: (polled) =>
         reporter.progress({
           operation: "export",

@@ -1,6 +1,7 @@
 import { InvalidInputError, ManagementError, type ManagementClient } from "auth0";
-import { BulkImportError } from "../errors.js";
+import { BulkImportError, BulkJobError } from "../errors.js";
 import type { RunReporter } from "../hooks.js";
+import { IMPORT_JOB_TIMEOUT_MS, JOB_TIMEOUT_MARGIN_MS } from "../limits.js";
 import type { ResolvedRunOptions } from "../options.js";
 import { waitForJob, type Job } from "../poll.js";
 import type { BulkProgress } from "../progress.js";
@@ -146,6 +147,7 @@ export class ImportRun {
     let job: Job | undefined;
     try {
       job = await waitForJob(() => this.jobs.get(jobId, { abortSignal: this.#stop.signal }), this.settings.poll, this.#stop.signal, {
+        timeoutMs: IMPORT_JOB_TIMEOUT_MS + JOB_TIMEOUT_MARGIN_MS,
         // A little early: a poll too soon costs one request, one too late costs the time until it.
         expectedMs: () => (this.#msPerUser === undefined ? undefined : 0.9 * chunk.users * this.#msPerUser - (Date.now() - since)),
         onPoll: (polled) => this.#progress({ phase: "waiting", chunk: chunk.index, jobId, ...(typeof polled.percentage_done === "number" ? { percentDone: polled.percentage_done } : {}) }),
@@ -154,6 +156,7 @@ export class ImportRun {
       if (error instanceof ManagementError && error.statusCode === 404) {
         return this.#summary.chunk(report(chunk, "unknown", { jobId, resubmitted, error: "The job no longer exists (Auth0 deletes job data after 24 hours)" }), { submitted: true });
       }
+      if (error instanceof BulkJobError) return this.#summary.chunk(report(chunk, "unknown", { jobId, resubmitted, error: error.message }), { submitted: true });
       this.#summary.chunk(report(chunk, "running", { jobId, resubmitted }), { submitted: true });
       if (this.#stop.signal.aborted) return;
       throw error;
