@@ -9,12 +9,19 @@ export interface ImportChunk {
   readonly users: number;
   /** The file, exactly as uploaded (`users-00000.json`; `size` is its bytes). */
   readonly file: File;
-  /** Each user's identifying fields, in file order (for reports; the body is dropped once uploaded). */
-  readonly identities: readonly UserIdentity[];
   /** Each user's position in the source, in file order (refused users leave gaps). */
   readonly positions: readonly number[];
   /** A 128-bit hash of the file's text: a restarted run recognises the file, or sees the source changed. */
   readonly fingerprint: string;
+}
+
+/**
+ * Each user's identifying fields, in file order, read back from the file: only reports need them (a job that failed,
+ * users it refused), so they are not kept for every user of every file while the jobs run.
+ */
+export async function identitiesOf(chunk: ImportChunk): Promise<UserIdentity[]> {
+  const users = JSON.parse(await chunk.file.text()) as unknown[];
+  return users.map(identify);
 }
 
 /** A user the plugin cannot send: not an object, or alone larger than a file may be. */
@@ -39,7 +46,6 @@ export interface ChunkingObserver {
  */
 export async function* chunkUsers(batches: AsyncIterable<readonly unknown[]>, maxFileBytes: number, observer: ChunkingObserver): AsyncGenerator<ImportChunk> {
   let parts: string[] = [];
-  let identities: UserIdentity[] = [];
   let positions: number[] = [];
   let bytes = 2;
   let firstUser = 0;
@@ -50,9 +56,8 @@ export async function* chunkUsers(batches: AsyncIterable<readonly unknown[]>, ma
     // The text goes into the File as is (encoded once, by the runtime): no byte array of our own to wait for the GC.
     const text = `[${parts.join(",")}]`;
     const name = `users-${String(index).padStart(5, "0")}.json`;
-    const chunk: ImportChunk = { index: index++, firstUser, users: parts.length, file: new File([text], name, { type: "application/json" }), identities, positions, fingerprint: fingerprint(text) };
+    const chunk: ImportChunk = { index: index++, firstUser, users: parts.length, file: new File([text], name, { type: "application/json" }), positions, fingerprint: fingerprint(text) };
     parts = [];
-    identities = [];
     positions = [];
     bytes = 2;
     return chunk;
@@ -78,7 +83,6 @@ export async function* chunkUsers(batches: AsyncIterable<readonly unknown[]>, ma
       if (parts.length === 0) firstUser = at;
       bytes += (parts.length > 0 ? 1 : 0) + size;
       parts.push(json);
-      identities.push(identify(user));
       positions.push(at);
     }
   }

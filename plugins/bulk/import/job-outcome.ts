@@ -1,7 +1,7 @@
 import type { ManagementClient } from "auth0";
-import { identify, identityKeys } from "../identity.js";
+import { identify, identityKeys, type UserIdentity } from "../identity.js";
 import type { Job } from "../poll.js";
-import type { ImportChunk } from "./chunks.js";
+import { identitiesOf, type ImportChunk } from "./chunks.js";
 import type { FailedUser, ImportUserError } from "./summary.js";
 
 /** What a finished import job did with its file. */
@@ -28,7 +28,7 @@ export async function jobOutcome(jobs: ManagementClient["jobs"], chunk: ImportCh
   if (job.status === "failed") {
     const details = job.status_details ?? (await genericDetails(jobs, job.id));
     const error: ImportUserError = { code: "JOB_FAILED", message: details ?? "Auth0 failed the import job" };
-    const failed = chunk.identities.map((user, k) => ({ user, errors: [error], index: chunk.positions[k], chunk: chunk.index, jobId: job.id }));
+    const failed = (await identitiesOf(chunk)).map((user, k) => ({ user, errors: [error], index: chunk.positions[k], chunk: chunk.index, jobId: job.id }));
     return { status: "failed", inserted: 0, updated: 0, failed, ...(details !== undefined ? { error: details } : {}) };
   }
   return { status: "unknown", inserted: 0, updated: 0, failed: [], error: `The job ended ${job.status}` };
@@ -37,7 +37,7 @@ export async function jobOutcome(jobs: ManagementClient["jobs"], chunk: ImportCh
 async function reportedFailures(jobs: ManagementClient["jobs"], chunk: ImportChunk, jobId: string): Promise<FailedUser[]> {
   const report: unknown = await jobs.errors.get(jobId);
   if (!Array.isArray(report)) return [];
-  const positions = positionsByKey(chunk);
+  const positions = positionsByKey(await identitiesOf(chunk), chunk.positions);
   return report.map((entry: unknown) => {
     const { user, errors } = (typeof entry === "object" && entry !== null ? entry : {}) as { user?: unknown; errors?: unknown };
     const identity = identify(user);
@@ -49,13 +49,13 @@ async function reportedFailures(jobs: ManagementClient["jobs"], chunk: ImportChu
 }
 
 /** Each identifying key of the file's users → their source positions, in file order (a key may repeat). */
-function positionsByKey(chunk: ImportChunk): Map<string, number[]> {
+function positionsByKey(identities: readonly UserIdentity[], sourcePositions: readonly number[]): Map<string, number[]> {
   const map = new Map<string, number[]>();
-  chunk.identities.forEach((identity, k) => {
+  identities.forEach((identity, k) => {
     for (const key of identityKeys(identity)) {
       const list = map.get(key);
-      if (list) list.push(chunk.positions[k]!);
-      else map.set(key, [chunk.positions[k]!]);
+      if (list) list.push(sourcePositions[k]!);
+      else map.set(key, [sourcePositions[k]!]);
     }
   });
   return map;

@@ -6,7 +6,7 @@ import type { ResolvedRunOptions } from "../options.js";
 import { waitForJob, type Job } from "../poll.js";
 import type { BulkProgress } from "../progress.js";
 import type { ChunkRecord, Journal } from "./checkpoint.js";
-import { chunkUsers, type ImportChunk } from "./chunks.js";
+import { chunkUsers, identitiesOf, type ImportChunk } from "./chunks.js";
 import { jobOutcome } from "./job-outcome.js";
 import { readAhead } from "./read-ahead.js";
 import { submitChunk, type SubmitSettings } from "./submit.js";
@@ -131,7 +131,7 @@ export class ImportRun {
       if ("unknown" in submission) {
         // The job may exist: the checkpoint keeps "submitting", so a re-run sends the file again.
         const error = describe(submission.unknown);
-        const failed = chunk.identities.map((user, k) => ({ user, errors: [{ code: "IMPORT_UNCONFIRMED", message: `The upload failed after it may have reached Auth0 (${error}); re-run with the same checkpoint to send it again` }], index: chunk.positions[k], chunk: chunk.index }));
+        const failed = (await identitiesOf(chunk)).map((user, k) => ({ user, errors: [{ code: "IMPORT_UNCONFIRMED", message: `The upload failed after it may have reached Auth0 (${error}); re-run with the same checkpoint to send it again` }], index: chunk.positions[k], chunk: chunk.index }));
         return this.#summary.chunk(report(chunk, "unknown", { resubmitted, error }), { failed });
       }
       jobId = submission.jobId;
