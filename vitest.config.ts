@@ -15,6 +15,7 @@ export default defineConfig({
       { find: /^auth0\/legacy$/, replacement: fileURLToPath(new URL("./plugins/legacy/index.ts", import.meta.url)) },
       { find: /^auth0\/mtls$/, replacement: fileURLToPath(new URL("./src/auth/mtls-node.ts", import.meta.url)) },
       { find: /^auth0\/plugins\/([a-z-]+)$/, replacement: fileURLToPath(new URL("./plugins/$1/index.ts", import.meta.url)) },
+      { find: /^auth0\/plugins\/([a-z-]+)\/([a-z-]+)$/, replacement: fileURLToPath(new URL("./plugins/$1/$2/index.ts", import.meta.url)) },
     ],
   },
   test: {

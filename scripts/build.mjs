@@ -5,7 +5,7 @@
 //   node scripts/build.mjs --check    build, and fail if a public API changed without its report (CI, npm test)
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dedupeInterfaces, forFormat, splitShared, withoutDeclare } from "./declarations.mjs";
@@ -85,7 +85,7 @@ for (const entry of present) {
   }
   // Indentation as tabs (api-extractor writes four spaces): 60 KB less on disk for the main entry, same to read.
   const rolled = join(root, "dist", `${entry.name}.d.ts`);
-  let rollup = readFileSync(rolled, "utf8").replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
+  let rollup = (readFileSync(rolled, "utf8") + augmentations(entry)).replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
   rmSync(rolled);
   // Real declarations per format (see scripts/declarations.mjs); the two big entries' type-only bulk is written once.
   if (entry.name === "index" || entry.name === "legacy") {
@@ -98,3 +98,19 @@ for (const entry of present) {
   writeFileSync(join(root, "dist", `${entry.name}.d.cts`), forFormat(rollup, "cjs"));
 }
 console.log(`built ${present.map((entry) => entry.name).join(", ")}`);
+
+/**
+ * The `declare module "auth0" { … }` blocks of an entry's own declaration files (a plugin typing the hooks it emits):
+ * API Extractor leaves module augmentations out of its rollup, so they are appended to it as written.
+ */
+function augmentations(entry) {
+  const folder = join(root, "dist/types", dirname(entry.source));
+  if (entry.name === "index" || !existsSync(folder)) return "";
+  const blocks = [];
+  for (const file of readdirSync(folder, { recursive: true })) {
+    if (!String(file).endsWith(".d.ts")) continue;
+    const text = readFileSync(join(folder, String(file)), "utf8");
+    for (const match of text.matchAll(/^declare module "auth0" \{\n[\s\S]*?^\}\n/gm)) blocks.push(match[0]);
+  }
+  return blocks.length > 0 ? `\n${blocks.join("\n")}` : "";
+}

@@ -56,6 +56,7 @@ export type { ClientHooks, ClientHookName, ClientHookable, RetryReason } from ".
 export { createLevelledLogger } from "./core/logger.js";
 export type { Logger, LogConfig, LogLevel, LevelledLogger } from "./core/logger.js";
 export type { TokenProvider } from "./core/token-provider.js";
+export { SKIP_AUTH } from "./core/token-provider.js";
 export type { ClientInfo } from "./core/telemetry.js";
 export { throttle, throttlePlugin, apiBucket, rateLimitWaitMs } from "./plugins/throttle/index.js";
 export type { ThrottleOptions, ThrottleClock } from "./plugins/throttle/index.js";

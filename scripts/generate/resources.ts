@@ -220,7 +220,7 @@ export function resourceFile(spec: Spec, node: ResourceNode, header: string, opa
 }
 
 export function resourceIndex(files: readonly ResourceFile[], header: string): string {
-  const lines: string[] = [header, ""];
+  const lines: string[] = [header, "", `import type { ResourceTable } from "../../endpoint.js";`];
   for (const file of files) {
     const module = `./${file.fileName.replace(/\.ts$/, ".js")}`;
     lines.push(`import type { ${file.interfaceName} } from "${module}";`, `import { ${file.tableName} } from "${module}";`);
@@ -234,9 +234,11 @@ export function resourceIndex(files: readonly ResourceFile[], header: string): s
   lines.push("export interface ManagementResources {");
   for (const file of files) lines.push(`  readonly ${propertyKey(file.name)}: ${file.interfaceName};`);
   lines.push("}", "", "/** The endpoint descriptors of every resource, by the resource's name on the client. */");
-  lines.push("export const resourceTables = {");
+  // Typed, not inferred: the declaration emitted for it then names ResourceTable as imported here, whatever other
+  // modules of the program (a plugin augmenting "auth0") make visible.
+  lines.push("export const resourceTables: { readonly [Name in keyof ManagementResources]: ResourceTable } = {");
   for (const file of files) lines.push(`  ${propertyKey(file.name)}: ${file.tableName},`);
-  lines.push("} as const;", "");
+  lines.push("};", "");
   return lines.join("\n");
 }
 

@@ -18,8 +18,12 @@ export type Auth0Api = "management" | "authentication";
  * "/users/{id}" }`, or `{ api: "authentication", method: "POST", path: "/oauth/token" }` for the token request.
  */
 export interface Operation {
-  /** The API the request goes to: middleware that is meant for Management API calls only checks this. */
-  readonly api: Auth0Api;
+  /**
+   * The API the request goes to: middleware that is meant for Management API calls only checks this. `"external"` is
+   * a request the SDK makes to another host on the caller's behalf (an export job's download link): it carries no
+   * token and counts against no tenant rate limit.
+   */
+  readonly api: Auth0Api | "external";
   /** HTTP verb, upper case. */
   readonly method: string;
   /**

@@ -18,12 +18,16 @@ export type {
   BackchannelRequestInfo,
   CreateClientOptions,
   CreatedClient,
+  JobInfo,
   JsonWebKeySet,
   ManagementTokenOptions,
+  MockTenantJobs,
   MockTenant,
   ResetOptions,
 } from "./tenant/mock-tenant.js";
-export type { MockTenantOptions } from "./options.js";
+export type { JobOptions, MockTenantOptions } from "./options.js";
+export type { ExportJobInfo, ExportSource, JobFailureRule } from "./jobs/job-state.js";
+export type { ExportField, JobStatus, JobType } from "./state/records.js";
 export type { Fault, FaultKind, FaultMatch, FaultRule } from "./faults/fault.js";
 export type { FaultInjector, InjectedFault } from "./faults/injector.js";
 export type { RecordedRequest, TenantStats } from "./observe/request-log.js";

@@ -48,6 +48,14 @@ describe("consumers of the built package", () => {
     expect(stdout.trim()).toBe("function function");
   });
 
+  it.each([
+    ["import", "--input-type=module", "import('auth0/plugins/bulk').then((b) => import('auth0/plugins/bulk/node').then((n) => console.log(typeof b.bulk, typeof n.fileCheckpoint)))"],
+    ["require", "--input-type=commonjs", "console.log(typeof require('auth0/plugins/bulk').bulk, typeof require('auth0/plugins/bulk/node').fileCheckpoint)"],
+  ])("the auth0/plugins/bulk and auth0/plugins/bulk/node subpaths load with %s", async (_kind, inputType, code) => {
+    const { stdout } = await run(process.execPath, [inputType, "-e", code], { cwd: fixtures });
+    expect(stdout.trim()).toBe("function function");
+  });
+
   it.each(["ts-testing-es2022", "ts-testing-esnext"])("TypeScript checks await using on the mock tenant with %s", async (project) => {
     await expect(run(process.execPath, [tsc, "-p", join(fixtures, project, "tsconfig.json")])).resolves.toBeDefined();
   }, 60_000);

@@ -55,6 +55,8 @@ export function throttle(options: ThrottleOptions = {}): Middleware {
   };
 
   return async (request, next) => {
+    // Another host's limits are not the tenant's: an export's download link is not queued behind API calls.
+    if (request.operation.api === "external") return next(request);
     const bucket = bucketFor(bucketOf(request));
     const ticket = await bucket.acquire(request);
     let response: PipelineResponse;

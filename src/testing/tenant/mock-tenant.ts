@@ -2,6 +2,8 @@ import type { SentMessage } from "../auth/auth-state.js";
 import type { RotateOptions } from "../crypto/signing-keys.js";
 import type { FaultInjector } from "../faults/injector.js";
 import type { JsonObject } from "../internal/json.js";
+import type { ExportSource, JobFailureRule } from "../jobs/job-state.js";
+import type { JobStatus, JobType } from "../state/records.js";
 import type { RecordedRequest, TenantStats } from "../observe/request-log.js";
 import type { RateLimitOptions } from "../rate-limit/options.js";
 import type { SeedData, SeedResult } from "../seed/apply-seed.js";
@@ -81,6 +83,36 @@ export interface ResetOptions {
   readonly clearSeed?: boolean;
 }
 
+/** A job as the tenant holds it. */
+export interface JobInfo {
+  readonly id: string;
+  readonly type: JobType;
+  readonly status: JobStatus;
+  readonly createdAt: string;
+  readonly connectionId?: string;
+  readonly externalId?: string;
+  /** Imports: how many users the file held. */
+  readonly users?: number;
+  readonly upsert?: boolean;
+  readonly statusDetails?: string;
+}
+
+/** The tenant's jobs (imports, exports, verification emails), for tests. */
+export interface MockTenantJobs {
+  /** Every job, oldest first. */
+  list(): readonly JobInfo[];
+  /**
+   * Move every unfinished job (or the one named) one step: pending → processing → completed (or failed, see
+   * `failNext`). Resolves when the step's work is done (an export's file written); returns how many jobs moved. Made
+   * for `jobs: { autoRun: false }`, where nothing moves otherwise.
+   */
+  advance(jobId?: string): Promise<number>;
+  /** Make the next job(s) end `failed` with this `status_details`, as Auth0 reports a job it could not run. */
+  failNext(rule?: JobFailureRule): void;
+  /** Where export jobs read users from (default, or `undefined`: the tenant's users). */
+  setExportSource(source: ExportSource | undefined): void;
+}
+
 /** A running mock Auth0 tenant. */
 export interface MockTenant {
   /** `http://127.0.0.1:PORT`: the SDK's `domain`. */
@@ -142,6 +174,11 @@ export interface MockTenant {
 
   /** A user as `GET /api/v2/users/{id}` would return it, by id or email. */
   findUser(idOrEmail: string): JsonObject | undefined;
+  /** Every user, as `GET /api/v2/users/{id}` would return them, oldest first. */
+  allUsers(): JsonObject[];
+
+  /** Jobs: list them, drive them step by step, make them fail, feed exports. */
+  readonly jobs: MockTenantJobs;
 
   /** The Management API's rate limit, every option filled in. */
   readonly rateLimit: Required<RateLimitOptions>;
