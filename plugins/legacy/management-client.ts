@@ -1,4 +1,4 @@
-import { ManagementClient as CoreManagementClient, type ClientHookable, type ManagementClientOptions as CoreOptions, type Pipeline } from "auth0";
+import { CoreClient, ManagementClient as CoreManagementClient, type ClientHookable, type ManagementClientOptions as CoreOptions, type Pipeline } from "auth0";
 import { parseTable } from "./endpoint.js";
 import { LegacyExecutor } from "./executor.js";
 import { endpoints } from "./generated/endpoints.js";
@@ -81,9 +81,11 @@ class LegacyManagementClient extends CoreManagementClient {
       });
     }
     // v5's resources that v4 never had (groups, eventStreams, …) are hidden, so what runs is v4's surface, as typed.
-    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(CoreManagementClient.prototype))) {
-      if (descriptor.get === undefined || name in endpoints) continue;
-      Object.defineProperty(LegacyManagementClient.prototype, name, { configurable: true, enumerable: false, value: undefined });
+    for (let proto: object = CoreManagementClient.prototype; proto !== CoreClient.prototype; proto = Object.getPrototypeOf(proto) as object) {
+      for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+        if (descriptor.get === undefined || name in endpoints || Object.hasOwn(LegacyManagementClient.prototype, name)) continue;
+        Object.defineProperty(LegacyManagementClient.prototype, name, { configurable: true, enumerable: false, value: undefined });
+      }
     }
   }
 }

@@ -15,6 +15,11 @@ export class JSONApiResponse<T> implements ApiResponse<T> {
     readonly status: number,
     readonly statusText: string,
   ) {}
+
+  /** Reads `raw`'s body as JSON (it must not have been read already). */
+  static async fromResponse<T = unknown>(raw: Response): Promise<JSONApiResponse<T>> {
+    return new JSONApiResponse<T>((await raw.json()) as T, raw.headers, raw.status, raw.statusText);
+  }
 }
 
 /** A response without a body worth reading. */
@@ -27,6 +32,11 @@ export class VoidApiResponse implements ApiResponse<undefined> {
     readonly status: number,
     readonly statusText: string,
   ) {}
+
+  /** Keeps `raw`'s status and headers; the body is left unread. */
+  static async fromResponse(raw: Response): Promise<VoidApiResponse> {
+    return new VoidApiResponse(raw.headers, raw.status, raw.statusText);
+  }
 }
 
 /** A response whose body is kept as text. */
@@ -37,4 +47,9 @@ export class TextApiResponse implements ApiResponse<string> {
     readonly status: number,
     readonly statusText: string,
   ) {}
+
+  /** Reads `raw`'s body as text (it must not have been read already). */
+  static async fromResponse(raw: Response): Promise<TextApiResponse> {
+    return new TextApiResponse(await raw.text(), raw.headers, raw.status, raw.statusText);
+  }
 }
