@@ -48,6 +48,22 @@ const namespaceAsModule = {
   },
 };
 
+// auth0/legacy's data tables (enum values, method descriptors) are emitted once, as a CommonJS module both builds of
+// the entry read: ESM imports CommonJS everywhere the package runs (Node, Bun, Deno, bundlers), and CommonJS code
+// (Jest included) could not require an ES module. Built for Node so esbuild annotates its export names for ESM import.
+const LEGACY_DATA = "plugins/legacy/data.ts";
+const legacyData = (format) => ({
+  name: "legacy-data",
+  setup(build) {
+    build.onResolve({ filter: /\/generated\/(enum-table|endpoints)\.js$/ }, (args) =>
+      args.importer.includes("plugins/legacy/") && !args.importer.endsWith(LEGACY_DATA)
+        ? { path: format === "esm" ? "../cjs/legacy-data.cjs" : "./legacy-data.cjs", external: true }
+        : undefined,
+    );
+  },
+});
+const buildsLegacy = present.some((entry) => entry.name === "legacy");
+
 for (const platform of ["neutral", "node"]) {
   const group = present.filter((entry) => entry.platform === platform);
   if (group.length === 0) continue;
@@ -56,8 +72,19 @@ for (const platform of ["neutral", "node"]) {
   // "es2015" first: tsyringe's ES2015 build needs two tslib helpers where its ES5 build needs a dozen.
   const resolve = platform === "neutral" ? { mainFields: ["es2015", "module", "main"], conditions: ["module", "import", "default"] } : {};
   const options = { ...common, ...resolve, external, platform };
-  await build({ ...options, entryPoints: esmEntryPoints, plugins: [namespaceAsModule, selfReference(".js")], format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
-  await build({ ...options, entryPoints, plugins: [selfReference(".cjs")], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+  await build({
+    ...options,
+    entryPoints: esmEntryPoints,
+    plugins: [namespaceAsModule, selfReference(".js"), legacyData("esm")],
+    format: "esm",
+    splitting: true,
+    outdir: "dist/esm",
+    chunkNames: "chunks/[name]-[hash]",
+  });
+  await build({ ...options, entryPoints, plugins: [selfReference(".cjs"), legacyData("cjs")], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+}
+if (buildsLegacy) {
+  await build({ ...common, entryPoints: [LEGACY_DATA], platform: "node", format: "cjs", outfile: "dist/cjs/legacy-data.cjs" });
 }
 // Mark the CJS folder as CommonJS for tools that look at the nearest package.json.
 writeFileSync(join(root, "dist/cjs/package.json"), '{ "type": "commonjs" }\n');
@@ -82,8 +109,11 @@ for (const entry of present) {
   // One copy of the declarations: the require types get the rollup, and the import types re-export them
   // (an ES module may re-export a CommonJS one), which halves what the package weighs on disk.
   const dts = join(root, "dist", `${entry.name}.d.ts`);
-  // Indentation as tabs (api-extractor writes four spaces): 60 KB less on disk for the main entry, same to read.
-  const rollup = readFileSync(dts, "utf8").replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
+  // Indentation as tabs (api-extractor writes four spaces): 60 KB less on disk for the main entry, same to read. And
+  // `export declare x` as `export x`: in a declaration file every declaration is ambient already (15 KB for legacy).
+  const rollup = readFileSync(dts, "utf8")
+    .replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4))
+    .replace(/^export declare /gm, "export ");
   writeFileSync(dts.replace(/\.d\.ts$/, ".d.cts"), rollup);
   rmSync(dts);
   writeFileSync(dts, `export * from "./${entry.name}.cjs";\n`);

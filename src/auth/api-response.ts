@@ -18,7 +18,7 @@ export class JSONApiResponse<T> implements ApiResponse<T> {
 
   /** Reads `raw`'s body as JSON (it must not have been read already). */
   static async fromResponse<T = unknown>(raw: Response): Promise<JSONApiResponse<T>> {
-    return new JSONApiResponse<T>((await raw.json()) as T, raw.headers, raw.status, raw.statusText);
+    return jsonFrom<T>(raw);
   }
 }
 
@@ -35,7 +35,7 @@ export class VoidApiResponse implements ApiResponse<undefined> {
 
   /** Keeps `raw`'s status and headers; the body is left unread. */
   static async fromResponse(raw: Response): Promise<VoidApiResponse> {
-    return new VoidApiResponse(raw.headers, raw.status, raw.statusText);
+    return voidFrom(raw);
   }
 }
 
@@ -50,6 +50,19 @@ export class TextApiResponse implements ApiResponse<string> {
 
   /** Reads `raw`'s body as text (it must not have been read already). */
   static async fromResponse(raw: Response): Promise<TextApiResponse> {
-    return new TextApiResponse(await raw.text(), raw.headers, raw.status, raw.statusText);
+    return textFrom(raw);
   }
+}
+
+// Outside the class bodies: a class that names itself inside its body is renamed by the bundler (`_JSONApiResponse`).
+async function jsonFrom<T>(raw: Response): Promise<JSONApiResponse<T>> {
+  return new JSONApiResponse<T>((await raw.json()) as T, raw.headers, raw.status, raw.statusText);
+}
+
+async function voidFrom(raw: Response): Promise<VoidApiResponse> {
+  return new VoidApiResponse(raw.headers, raw.status, raw.statusText);
+}
+
+async function textFrom(raw: Response): Promise<TextApiResponse> {
+  return new TextApiResponse(await raw.text(), raw.headers, raw.status, raw.statusText);
 }

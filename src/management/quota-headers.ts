@@ -49,34 +49,39 @@ export class HttpResponseHeadersUtils {
   /** The `Auth0-Client-Quota-Limit` header's buckets, or null when the response has none. */
   static getClientQuotaLimit(headers: HeaderSource): TokenQuotaBucket | null {
     const value = headerValue(headers, "auth0-client-quota-limit");
-    return value === undefined || value.trim() === "" ? null : HttpResponseHeadersUtils.parseQuota(value);
+    return value === undefined || value.trim() === "" ? null : parseQuota(value);
   }
 
   /** The `Auth0-Organization-Quota-Limit` header's buckets, or null when the response has none. */
   static getOrganizationQuotaLimit(headers: HeaderSource): TokenQuotaBucket | null {
     const value = headerValue(headers, "auth0-organization-quota-limit");
-    return value === undefined || value.trim() === "" ? null : HttpResponseHeadersUtils.parseQuota(value);
+    return value === undefined || value.trim() === "" ? null : parseQuota(value);
   }
 
   /** One header value → its buckets. Both keys are always present (undefined when that bucket is not sent), as in v5. */
   static parseQuota(tokenQuota: string): TokenQuotaBucket {
-    const result: TokenQuotaBucket = { perHour: undefined, perDay: undefined };
-    for (const bucket of String(tokenQuota).split(",")) {
-      const fields = new Map<string, string>();
-      let name: string | undefined;
-      for (const field of bucket.split(";")) {
-        const [key = "", value] = field.split("=", 2).map((part) => part.trim());
-        if (value === undefined) {
-          if (key !== "") name ??= key.toLowerCase();
-        } else fields.set(key.toLowerCase(), value);
-      }
-      name = fields.get("b")?.toLowerCase() ?? name;
-      const limit: TokenQuotaLimit = { quota: count(fields.get("q")), remaining: count(fields.get("r")), resetAfter: count(fields.get("t")) };
-      if (name === "per_hour") result.perHour = limit;
-      else if (name === "per_day") result.perDay = limit;
-    }
-    return result;
+    return parseQuota(tokenQuota);
   }
+}
+
+// Outside the class body: a class that names itself inside its body is renamed by the bundler.
+function parseQuota(tokenQuota: string): TokenQuotaBucket {
+  const result: TokenQuotaBucket = { perHour: undefined, perDay: undefined };
+  for (const bucket of String(tokenQuota).split(",")) {
+    const fields = new Map<string, string>();
+    let name: string | undefined;
+    for (const field of bucket.split(";")) {
+      const [key = "", value] = field.split("=", 2).map((part) => part.trim());
+      if (value === undefined) {
+        if (key !== "") name ??= key.toLowerCase();
+      } else fields.set(key.toLowerCase(), value);
+    }
+    name = fields.get("b")?.toLowerCase() ?? name;
+    const limit: TokenQuotaLimit = { quota: count(fields.get("q")), remaining: count(fields.get("r")), resetAfter: count(fields.get("t")) };
+    if (name === "per_hour") result.perHour = limit;
+    else if (name === "per_day") result.perDay = limit;
+  }
+  return result;
 }
 
 /** v5's environment constant: the templated base URL. */

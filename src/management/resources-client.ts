@@ -60,11 +60,11 @@ export abstract class ManagementResourcesClient extends CoreClient {
   }
 
   static {
-    Object.defineProperty(ManagementResourcesClient, "name", { value: "ManagementClient" });
+    Object.defineProperty(this, "name", { value: "ManagementClient" });
     // One lazy getter per top-level resource on the prototype; each instance builds a resource on first access.
     for (const name of Object.keys(resourceTables)) {
       const table = (resourceTables as Record<string, ResourceTable>)[name]!;
-      Object.defineProperty(ManagementResourcesClient.prototype, name, {
+      Object.defineProperty(this.prototype, name, {
         configurable: true,
         enumerable: false,
         get(this: ManagementResourcesClient) {
