@@ -161,7 +161,7 @@ function requestTypes(model: Model): RequestTypes {
   return { named, queryParameters: shared.map((property) => `${key(property)}: ${[...queryTypes.get(property)!][0]};`), expressions };
 }
 
-function modelsFile(model: Model, enums: ReadonlySet<string>): string {
+function modelsFile(model: Model, enums: ReadonlySet<string>, surface: LegacySurface): string {
   const own = model.enums.filter(({ name }) => !enums.has(name));
   const fromEnums = model.enums.filter(({ name }) => enums.has(name)).map(({ name }) => name);
   const lines = [
@@ -186,7 +186,12 @@ function modelsFile(model: Model, enums: ReadonlySet<string>): string {
   // Every request type by v4's name (the managers spell the path-only ones `Params<"id">` where they use them).
   for (const { name } of model.requests) lines.push(`export type ${name} = ${requests.expressions.get(name)};`);
   lines.push("");
-  for (const [name, target] of model.aliases) lines.push(`export type ${name} = ${target};`);
+  // (A name v4 declared as an interface was an object: v5's nullable types lose their null here.)
+  for (const [name, target] of model.aliases) {
+    const bare = target.replace(/ \| null$/, "");
+    const object = surface.types.get(name) !== "interface" ? target : /^Management\.\w+$/.test(bare) ? `NonNullable<${bare}>` : bare;
+    lines.push(`export type ${name} = ${object};`);
+  }
   lines.push("");
   return lines.join("\n");
 }
@@ -209,6 +214,6 @@ export function generatedFiles(model: Model, surface: LegacySurface): Map<string
     ["enums.ts", enumsFile],
     ["managers.ts", managersFile(model, enums)],
     ["model-names.ts", modelNamesFile(surface, declared, HEADER, REGENERATE)],
-    ["models.ts", modelsFile(model, enums)],
+    ["models.ts", modelsFile(model, enums, surface)],
   ]);
 }

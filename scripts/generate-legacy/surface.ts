@@ -104,7 +104,8 @@ export function modelNamesFile(surface: LegacySurface, declared: ReadonlySet<str
   ];
   for (const [name, kind] of [...surface.types].sort(([a], [b]) => byName(a, b))) {
     if (declared.has(name) || HAND_WRITTEN.has(name) || surface.exports.has(name)) continue;
-    if (surface.management.has(name)) lines.push(`export type ${name} = Management.${name};`);
+    // (v4's interfaces were objects; v5 may declare the same schema nullable.)
+    if (surface.management.has(name)) lines.push(`export type ${name} = ${kind === "interface" ? `NonNullable<Management.${name}>` : `Management.${name}`};`);
     else if (kind === "interface") lines.push(`export interface ${name} { [key: string]: any }`);
     else if (kind === "type") lines.push(`export type ${name} = any;`);
     else throw new Error(`auth0/legacy: ${name} is a ${kind} in v4, and nothing declares it`);

@@ -7,25 +7,25 @@ import type { Management } from "auth0";
 export interface ActionsDraftUpdate { [key: string]: any }
 export type AnomalyAllowlistFormat = any;
 export interface ArkoseCaptchaConfig { [key: string]: any }
-export type AttackProtectionCaptchaArkoseResponseContent = Management.AttackProtectionCaptchaArkoseResponseContent;
-export type AttackProtectionCaptchaAuthChallengeRequest = Management.AttackProtectionCaptchaAuthChallengeRequest;
-export type AttackProtectionCaptchaAuthChallengeResponseContent = Management.AttackProtectionCaptchaAuthChallengeResponseContent;
-export type AttackProtectionCaptchaFriendlyCaptchaResponseContent = Management.AttackProtectionCaptchaFriendlyCaptchaResponseContent;
-export type AttackProtectionCaptchaHcaptchaResponseContent = Management.AttackProtectionCaptchaHcaptchaResponseContent;
-export type AttackProtectionCaptchaRecaptchaEnterpriseResponseContent = Management.AttackProtectionCaptchaRecaptchaEnterpriseResponseContent;
-export type AttackProtectionCaptchaRecaptchaV2ResponseContent = Management.AttackProtectionCaptchaRecaptchaV2ResponseContent;
-export type AttackProtectionCaptchaSimpleCaptchaResponseContent = Management.AttackProtectionCaptchaSimpleCaptchaResponseContent;
-export type AttackProtectionUpdateCaptchaArkose = Management.AttackProtectionUpdateCaptchaArkose;
-export type AttackProtectionUpdateCaptchaFriendlyCaptcha = Management.AttackProtectionUpdateCaptchaFriendlyCaptcha;
-export type AttackProtectionUpdateCaptchaHcaptcha = Management.AttackProtectionUpdateCaptchaHcaptcha;
-export type AttackProtectionUpdateCaptchaRecaptchaEnterprise = Management.AttackProtectionUpdateCaptchaRecaptchaEnterprise;
-export type AttackProtectionUpdateCaptchaRecaptchaV2 = Management.AttackProtectionUpdateCaptchaRecaptchaV2;
+export type AttackProtectionCaptchaArkoseResponseContent = NonNullable<Management.AttackProtectionCaptchaArkoseResponseContent>;
+export type AttackProtectionCaptchaAuthChallengeRequest = NonNullable<Management.AttackProtectionCaptchaAuthChallengeRequest>;
+export type AttackProtectionCaptchaAuthChallengeResponseContent = NonNullable<Management.AttackProtectionCaptchaAuthChallengeResponseContent>;
+export type AttackProtectionCaptchaFriendlyCaptchaResponseContent = NonNullable<Management.AttackProtectionCaptchaFriendlyCaptchaResponseContent>;
+export type AttackProtectionCaptchaHcaptchaResponseContent = NonNullable<Management.AttackProtectionCaptchaHcaptchaResponseContent>;
+export type AttackProtectionCaptchaRecaptchaEnterpriseResponseContent = NonNullable<Management.AttackProtectionCaptchaRecaptchaEnterpriseResponseContent>;
+export type AttackProtectionCaptchaRecaptchaV2ResponseContent = NonNullable<Management.AttackProtectionCaptchaRecaptchaV2ResponseContent>;
+export type AttackProtectionCaptchaSimpleCaptchaResponseContent = NonNullable<Management.AttackProtectionCaptchaSimpleCaptchaResponseContent>;
+export type AttackProtectionUpdateCaptchaArkose = NonNullable<Management.AttackProtectionUpdateCaptchaArkose>;
+export type AttackProtectionUpdateCaptchaFriendlyCaptcha = NonNullable<Management.AttackProtectionUpdateCaptchaFriendlyCaptcha>;
+export type AttackProtectionUpdateCaptchaHcaptcha = NonNullable<Management.AttackProtectionUpdateCaptchaHcaptcha>;
+export type AttackProtectionUpdateCaptchaRecaptchaEnterprise = NonNullable<Management.AttackProtectionUpdateCaptchaRecaptchaEnterprise>;
+export type AttackProtectionUpdateCaptchaRecaptchaV2 = NonNullable<Management.AttackProtectionUpdateCaptchaRecaptchaV2>;
 export interface Auth0V2CaptchaConfig { [key: string]: any }
 export type BotDetectionAllowlist = Management.BotDetectionAllowlist;
 export type BotDetectionIpAddressOrCidrBlock = Management.BotDetectionIpAddressOrCidrBlock;
 export interface CaptchaProvidersConfig { [key: string]: any }
 export interface Certificate { [key: string]: any }
-export type ClientAddons = Management.ClientAddons;
+export type ClientAddons = NonNullable<Management.ClientAddons>;
 export interface ClientAddonsAws { [key: string]: any }
 export interface ClientAddonsAzureBlob { [key: string]: any }
 export interface ClientAddonsAzureSb { [key: string]: any }
@@ -98,13 +98,13 @@ export interface ClientCreateNativeSocialLoginFacebook { [key: string]: any }
 export type ClientCreateOidcBackchannelLogout = any;
 export interface ClientCreateOidcLogout { [key: string]: any }
 export interface ClientCreateSignedRequestObject { [key: string]: any }
-export type ClientDefaultOrganization = Management.ClientDefaultOrganization;
-export type ClientEncryptionKey = Management.ClientEncryptionKey;
+export type ClientDefaultOrganization = NonNullable<Management.ClientDefaultOrganization>;
+export type ClientEncryptionKey = NonNullable<Management.ClientEncryptionKey>;
 export interface ClientExpressConfiguration { [key: string]: any }
 export interface ClientExpressConfigurationLinkedClientsInner { [key: string]: any }
-export type ClientJwtConfiguration = Management.ClientJwtConfiguration;
-export type ClientMobile = Management.ClientMobile;
-export type ClientMobileAndroid = Management.ClientMobileAndroid;
+export type ClientJwtConfiguration = NonNullable<Management.ClientJwtConfiguration>;
+export type ClientMobile = NonNullable<Management.ClientMobile>;
+export type ClientMobileAndroid = NonNullable<Management.ClientMobileAndroid>;
 export interface ClientMobileIos { [key: string]: any }
 export type ClientOidcBackchannelLogout = any;
 export interface ClientOidcLogout { [key: string]: any }
@@ -129,7 +129,7 @@ export type ClientUpdateOidcBackchannelLogout = any;
 export interface ClientUpdateOidcLogout { [key: string]: any }
 export interface ClientUpdateOidcLogoutBackchannelLogoutInitiators { [key: string]: any }
 export interface ClientUpdateSignedRequestObject { [key: string]: any }
-export type ConnectedAccount = Management.ConnectedAccount;
+export type ConnectedAccount = NonNullable<Management.ConnectedAccount>;
 export interface ConnectionAuthentication { [key: string]: any }
 export interface ConnectionConnectedAccounts { [key: string]: any }
 export interface ConnectionCreateOptions { [key: string]: any }
@@ -154,20 +154,20 @@ export interface ConnectionCreateOptionsPasswordHistory { [key: string]: any }
 export interface ConnectionCreateOptionsPasswordNoPersonalInfo { [key: string]: any }
 export interface ConnectionCreateOptionsValidation { [key: string]: any }
 export interface ConnectionCreateOptionsValidationUsername { [key: string]: any }
-export type ConnectionProfile = Management.ConnectionProfile;
-export type ConnectionProfileEnabledFeatures = Management.ConnectionProfileEnabledFeatures;
-export type ConnectionProfileOrganization = Management.ConnectionProfileOrganization;
-export type ConnectionProfileStrategyOverride = Management.ConnectionProfileStrategyOverride;
-export type ConnectionProfileStrategyOverrides = Management.ConnectionProfileStrategyOverrides;
-export type ConnectionProfileStrategyOverridesEnabledFeatures = Management.ConnectionProfileStrategyOverridesEnabledFeatures;
-export type ConnectionProfileTemplate = Management.ConnectionProfileTemplate;
-export type ConnectionProfileTemplateItem = Management.ConnectionProfileTemplateItem;
+export type ConnectionProfile = NonNullable<Management.ConnectionProfile>;
+export type ConnectionProfileEnabledFeatures = NonNullable<Management.ConnectionProfileEnabledFeatures>;
+export type ConnectionProfileOrganization = NonNullable<Management.ConnectionProfileOrganization>;
+export type ConnectionProfileStrategyOverride = NonNullable<Management.ConnectionProfileStrategyOverride>;
+export type ConnectionProfileStrategyOverrides = NonNullable<Management.ConnectionProfileStrategyOverrides>;
+export type ConnectionProfileStrategyOverridesEnabledFeatures = NonNullable<Management.ConnectionProfileStrategyOverridesEnabledFeatures>;
+export type ConnectionProfileTemplate = NonNullable<Management.ConnectionProfileTemplate>;
+export type ConnectionProfileTemplateItem = NonNullable<Management.ConnectionProfileTemplateItem>;
 export interface ConnectionUpdateOptions { [key: string]: any }
 export type CreatePhoneProviderRequestCredentials = any;
 export interface CreatePhoneProviderRequestCredentialsAnyOf { [key: string]: any }
-export type CreateTokenQuota = Management.CreateTokenQuota;
-export type DefaultTokenQuota = Management.DefaultTokenQuota;
-export type EmailProviderCredentials = Management.EmailProviderCredentials;
+export type CreateTokenQuota = NonNullable<Management.CreateTokenQuota>;
+export type DefaultTokenQuota = NonNullable<Management.DefaultTokenQuota>;
+export type EmailProviderCredentials = NonNullable<Management.EmailProviderCredentials>;
 export type EmailProviderUpdateCredentials = any;
 export type EnrollmentEnrolledAt = any;
 export type EnrollmentLastAuth = any;
@@ -292,12 +292,12 @@ export type GetUsers200ResponseOneOfInnerLastLogin = any;
 export type GetUsers200ResponseOneOfInnerUpdatedAt = any;
 export interface HcaptchaCaptchaConfig { [key: string]: any }
 export type LogDate = Management.LogDate;
-export type LogLocationInfo = Management.LogLocationInfo;
-export type OrganizationBranding = Management.OrganizationBranding;
-export type OrganizationBrandingColors = Management.OrganizationBrandingColors;
-export type OrganizationDiscoveryDomain = Management.OrganizationDiscoveryDomain;
-export type OrganizationMetadata = Management.OrganizationMetadata;
-export type PartialPhoneTemplateContent = Management.PartialPhoneTemplateContent;
+export type LogLocationInfo = NonNullable<Management.LogLocationInfo>;
+export type OrganizationBranding = NonNullable<Management.OrganizationBranding>;
+export type OrganizationBrandingColors = NonNullable<Management.OrganizationBrandingColors>;
+export type OrganizationDiscoveryDomain = NonNullable<Management.OrganizationDiscoveryDomain>;
+export type OrganizationMetadata = NonNullable<Management.OrganizationMetadata>;
+export type PartialPhoneTemplateContent = NonNullable<Management.PartialPhoneTemplateContent>;
 export type PatchBindingsRequestBindingsInner = any;
 export interface PatchBindingsRequestBindingsInnerOneOf { [key: string]: any }
 export interface PatchBindingsRequestBindingsInnerOneOfRef { [key: string]: any }
@@ -322,9 +322,9 @@ export interface PatchRenderingRequestHeadTagsInnerAttributes { [key: string]: a
 export interface PatchSuspiciousIpThrottlingRequestStage { [key: string]: any }
 export interface PatchSuspiciousIpThrottlingRequestStagePreLogin { [key: string]: any }
 export interface PatchSuspiciousIpThrottlingRequestStagePreUserRegistration { [key: string]: any }
-export type PhoneTemplate = Management.PhoneTemplate;
-export type PhoneTemplateBody = Management.PhoneTemplateBody;
-export type PhoneTemplateContent = Management.PhoneTemplateContent;
+export type PhoneTemplate = NonNullable<Management.PhoneTemplate>;
+export type PhoneTemplateBody = NonNullable<Management.PhoneTemplateBody>;
+export type PhoneTemplateContent = NonNullable<Management.PhoneTemplateContent>;
 export interface PostActionRequestDependenciesInner { [key: string]: any }
 export interface PostActionRequestSecretsInner { [key: string]: any }
 export interface PostBrandingThemeRequestBorders { [key: string]: any }
@@ -489,14 +489,14 @@ export interface PutNetworkAclsByIdRequestRuleAnyOf1 { [key: string]: any }
 export interface PutUniversalLoginRequestOneOf { [key: string]: any }
 export interface RecaptchaEnterpriseCaptchaConfig { [key: string]: any }
 export interface RecaptchaV2CaptchaConfig { [key: string]: any }
-export type ResourceServerProofOfPossession = Management.ResourceServerProofOfPossession;
-export type ResourceServerSubjectTypeAuthorization = Management.ResourceServerSubjectTypeAuthorization;
-export type ResourceServerSubjectTypeAuthorizationClient = Management.ResourceServerSubjectTypeAuthorizationClient;
-export type ResourceServerSubjectTypeAuthorizationUser = Management.ResourceServerSubjectTypeAuthorizationUser;
-export type ResourceServerTokenEncryption = Management.ResourceServerTokenEncryption;
+export type ResourceServerProofOfPossession = NonNullable<Management.ResourceServerProofOfPossession>;
+export type ResourceServerSubjectTypeAuthorization = NonNullable<Management.ResourceServerSubjectTypeAuthorization>;
+export type ResourceServerSubjectTypeAuthorizationClient = NonNullable<Management.ResourceServerSubjectTypeAuthorizationClient>;
+export type ResourceServerSubjectTypeAuthorizationUser = NonNullable<Management.ResourceServerSubjectTypeAuthorizationUser>;
+export type ResourceServerTokenEncryption = NonNullable<Management.ResourceServerTokenEncryption>;
 export interface ResourceServerTokenEncryptionEncryptionKey { [key: string]: any }
 export interface Scope { [key: string]: any }
-export type SelfServiceProfileSsoTicketProvisioningConfig = Management.SelfServiceProfileSsoTicketProvisioningConfig;
+export type SelfServiceProfileSsoTicketProvisioningConfig = NonNullable<Management.SelfServiceProfileSsoTicketProvisioningConfig>;
 export interface SsProfileBranding { [key: string]: any }
 export interface SsProfileBrandingColors { [key: string]: any }
 export interface SsProfileCreateBranding { [key: string]: any }
@@ -506,14 +506,14 @@ export interface SsoTicketRequestJson { [key: string]: any }
 export interface SsoTicketRequestJsonConnectionConfig { [key: string]: any }
 export interface SsoTicketRequestJsonEnabledOrganizationsInner { [key: string]: any }
 export interface TenantSettingsChangePassword { [key: string]: any }
-export type TenantSettingsDeviceFlow = Management.TenantSettingsDeviceFlow;
-export type TenantSettingsErrorPage = Management.TenantSettingsErrorPage;
-export type TenantSettingsFlags = Management.TenantSettingsFlags;
+export type TenantSettingsDeviceFlow = NonNullable<Management.TenantSettingsDeviceFlow>;
+export type TenantSettingsErrorPage = NonNullable<Management.TenantSettingsErrorPage>;
+export type TenantSettingsFlags = NonNullable<Management.TenantSettingsFlags>;
 export interface TenantSettingsGuardianMfaPage { [key: string]: any }
-export type TenantSettingsMtls = Management.TenantSettingsMtls;
+export type TenantSettingsMtls = NonNullable<Management.TenantSettingsMtls>;
 export interface TenantSettingsOidcLogout { [key: string]: any }
 export interface TenantSettingsSessionCookie { [key: string]: any }
-export type TenantSettingsSessions = Management.TenantSettingsSessions;
+export type TenantSettingsSessions = NonNullable<Management.TenantSettingsSessions>;
 export interface TenantSettingsUpdateChangePassword { [key: string]: any }
 export interface TenantSettingsUpdateDeviceFlow { [key: string]: any }
 export interface TenantSettingsUpdateErrorPage { [key: string]: any }
@@ -522,25 +522,25 @@ export interface TenantSettingsUpdateGuardianMfaPage { [key: string]: any }
 export interface TenantSettingsUpdateMtls { [key: string]: any }
 export interface TenantSettingsUpdateOidcLogout { [key: string]: any }
 export interface TenantSettingsUpdateSessions { [key: string]: any }
-export type TokenQuota = Management.TokenQuota;
-export type TokenQuotaClientCredentials = Management.TokenQuotaClientCredentials;
-export type TokenQuotaConfiguration = Management.TokenQuotaConfiguration;
-export type UpdateAttackProtectionCaptchaRequestContent = Management.UpdateAttackProtectionCaptchaRequestContent;
-export type UpdateAttackProtectionCaptchaResponseContent = Management.UpdateAttackProtectionCaptchaResponseContent;
-export type UpdateTokenQuota = Management.UpdateTokenQuota;
-export type UserAttributeProfile = Management.UserAttributeProfile;
-export type UserAttributeProfileOidcMapping = Management.UserAttributeProfileOidcMapping;
+export type TokenQuota = NonNullable<Management.TokenQuota>;
+export type TokenQuotaClientCredentials = NonNullable<Management.TokenQuotaClientCredentials>;
+export type TokenQuotaConfiguration = NonNullable<Management.TokenQuotaConfiguration>;
+export type UpdateAttackProtectionCaptchaRequestContent = NonNullable<Management.UpdateAttackProtectionCaptchaRequestContent>;
+export type UpdateAttackProtectionCaptchaResponseContent = NonNullable<Management.UpdateAttackProtectionCaptchaResponseContent>;
+export type UpdateTokenQuota = NonNullable<Management.UpdateTokenQuota>;
+export type UserAttributeProfile = NonNullable<Management.UserAttributeProfile>;
+export type UserAttributeProfileOidcMapping = NonNullable<Management.UserAttributeProfileOidcMapping>;
 export type UserAttributeProfilePatchUserId = Management.UserAttributeProfilePatchUserId;
 export type UserAttributeProfileSamlMapping = Management.UserAttributeProfileSamlMapping;
-export type UserAttributeProfileStrategyOverrides = Management.UserAttributeProfileStrategyOverrides;
-export type UserAttributeProfileStrategyOverridesMapping = Management.UserAttributeProfileStrategyOverridesMapping;
-export type UserAttributeProfileStrategyOverridesUserId = Management.UserAttributeProfileStrategyOverridesUserId;
-export type UserAttributeProfileStrategyOverridesUserIdMapping = Management.UserAttributeProfileStrategyOverridesUserIdMapping;
-export type UserAttributeProfileTemplate = Management.UserAttributeProfileTemplate;
-export type UserAttributeProfileTemplateItem = Management.UserAttributeProfileTemplateItem;
-export type UserAttributeProfileUserAttributeAdditionalProperties = Management.UserAttributeProfileUserAttributeAdditionalProperties;
-export type UserAttributeProfileUserAttributes = Management.UserAttributeProfileUserAttributes;
-export type UserAttributeProfileUserId = Management.UserAttributeProfileUserId;
+export type UserAttributeProfileStrategyOverrides = NonNullable<Management.UserAttributeProfileStrategyOverrides>;
+export type UserAttributeProfileStrategyOverridesMapping = NonNullable<Management.UserAttributeProfileStrategyOverridesMapping>;
+export type UserAttributeProfileStrategyOverridesUserId = NonNullable<Management.UserAttributeProfileStrategyOverridesUserId>;
+export type UserAttributeProfileStrategyOverridesUserIdMapping = NonNullable<Management.UserAttributeProfileStrategyOverridesUserIdMapping>;
+export type UserAttributeProfileTemplate = NonNullable<Management.UserAttributeProfileTemplate>;
+export type UserAttributeProfileTemplateItem = NonNullable<Management.UserAttributeProfileTemplateItem>;
+export type UserAttributeProfileUserAttributeAdditionalProperties = NonNullable<Management.UserAttributeProfileUserAttributeAdditionalProperties>;
+export type UserAttributeProfileUserAttributes = NonNullable<Management.UserAttributeProfileUserAttributes>;
+export type UserAttributeProfileUserId = NonNullable<Management.UserAttributeProfileUserId>;
 export type UserAttributeProfileUserIdSamlMapping = Management.UserAttributeProfileUserIdSamlMapping;
 export interface UserBlockBlockedForInner { [key: string]: any }
 export type UserIdentityUserId = any;
