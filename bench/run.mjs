@@ -4,6 +4,7 @@ import { measureCpu } from "./cpu.mjs";
 import { measureImport } from "./import-time.mjs";
 import { measureRateLimitedBurst } from "./rate-limit.mjs";
 import { measureBundle, measurePackage } from "./sizes.mjs";
+import { measureLegacySize } from "./legacy-size.mjs";
 import { measureTokenRequests, measureWalk } from "./walk.mjs";
 import { measureTypecheck } from "./typecheck.mjs";
 
@@ -26,6 +27,8 @@ add("  all chunks, incl. jose (never loaded by this app)", kb(bundle.allBytes), 
 const pkg = measurePackage();
 add("package unpacked", `${(pkg.unpacked / 1024 / 1024).toFixed(2)} MB in ${pkg.files} files`, "< 2 MB");
 add("package packed", kb(pkg.packed), "");
+const legacy = measureLegacySize();
+add("auth0/legacy adds (code + declarations)", `${kb(legacy.total)} (${kb(legacy.runtime)} + ${kb(legacy.declarations)})`, "code < 250 KB");
 
 const cpu = await measureCpu();
 add("client CPU per request, bare fetch", `${cpu.bareUs.toFixed(0)} µs`, "");
