@@ -17,7 +17,7 @@ export type {
 } from "./management/management-client.js";
 export type { TokenSupplier } from "./management/token-provider.js";
 export * as Management from "./management/namespace.js";
-export type { EnumObject, EnumKey, EnumKeyRule } from "./management/enum-table.js";
+export type { EnumObject, EnumKey, EnumKeyRule } from "./management/enum-object.js";
 export type { ManagementResources } from "./management/generated/resources/index.js";
 export type { Endpoint, ResourceTable, QueryParam, MultipartPart, HttpMethod } from "./management/endpoint.js";
 /** The interfaces of every Management API resource and sub-resource (`Resources.Users`, `Resources.UsersRoles`, …). */

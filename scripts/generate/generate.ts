@@ -88,7 +88,6 @@ export function generate(inputs: Inputs): Output {
   const files = new Map<string, string>();
   const types = typeModules(declarations, HEADER);
   for (const [path, content] of types.files) files.set(`types/${path}`, content);
-  files.set("types/enum-table.ts", surfaced.enumTable);
   files.set("types/resource-namespaces.ts", resourceNamespaces(methods, inputs.surface, types.moduleOf, table.namespaces, HEADER));
 
   const resources = resourceTree(methods).map((node) => resourceFile(spec, node, HEADER));

@@ -4,7 +4,7 @@
  * prefix (`connection-options.ts`: `ConnectionOptions…`): a prefix whose types are too many for one module is split
  * by a longer prefix, and the few types left over stay in the shorter prefix's module.
  */
-import { enumTableImport } from "./management-surface.js";
+import { enumObjectImport } from "./management-surface.js";
 import { importList, words } from "./names.js";
 import type { Declaration } from "./schema-to-ts.js";
 
@@ -116,13 +116,13 @@ export function typeModules(declarations: readonly Declaration[], header: string
   const files = new Map<string, string>();
   for (const [module, members] of grouped) {
     const imports = importLines(members, module, moduleOf, "./", "../../uploadable.js");
-    const table = members.some((declaration) => declaration.companion !== undefined) ? `${enumTableImport("../../")}\n${imports === "" ? "\n" : ""}` : "";
+    const table = members.some((declaration) => declaration.companion !== undefined) ? `${enumObjectImport("../../")}\n${imports === "" ? "\n" : ""}` : "";
     files.set(`${module}.ts`, `${header}\n${table}${imports}${members.map((declaration) => `${declaration.text}${declaration.companion ?? ""}`).join("\n")}`);
   }
   for (const [module, members] of enums) {
     files.set(
       `enums/${module}.ts`,
-      `${header}\n// String enums: a literal-union type and a same-name object of its values, read from the enum table.\n${enumTableImport("../../../")}\n\n` +
+      `${header}\n// String enums: a literal-union type and a same-name object of its values (the only runtime values of the types).\n${enumObjectImport("../../../")}\n\n` +
         members.map((declaration) => `${declaration.text}${declaration.enumConst ?? ""}`).join("\n"),
     );
   }

@@ -2,11 +2,13 @@
  * The `Management` namespace as the contract (`exports-v5.json`, `types-v5.json`) describes it, applied to the
  * declarations built from the OpenAPI document: enums take v5's exact values and keys, enums and names the document
  * lacks are declared, nested value objects (`Management.ConnectionResponseContentAd.Strategy`) are attached to their
- * types, every enum object is read from one table, and the per-resource namespaces (`Management.users`) are written.
+ * types, and the per-resource namespaces (`Management.users`) are written. Each enum object is a literal typed
+ * `EnumObject<X>` (its keys derived from its values, the exceptions given), so the declarations stay small.
  */
-import { encodeEnumTable, explicitTypeArgument, tableLiteral, type Members } from "../surface/enum-table.js";
+import { explicitKeys, explicitTypeArgument, type Members } from "../surface/enum-table.js";
 import type { RuntimeExport } from "../surface/contract.js";
-import { enumKey } from "../../src/management/enum-key.js";
+import { enumKey } from "./enum-key.js";
+import { propertyKey } from "./names.js";
 import type { CompatMethod } from "./load.js";
 import { enumDeclaration, type Declaration } from "./schema-to-ts.js";
 
@@ -26,11 +28,9 @@ export interface SurfaceResult {
   readonly declarations: Declaration[];
   /** Type names declared `unknown` because only their name is known. */
   readonly fallbacks: readonly string[];
-  /** `types/enum-table.ts`. */
-  readonly enumTable: string;
 }
 
-/** The declarations with the contract applied and every enum object written as a read of the enum table. */
+/** The declarations with the contract applied and every enum object written. */
 export function applySurface(declarations: readonly Declaration[], surface: ManagementSurface, header: string): SurfaceResult {
   const byName = new Map(declarations.map((declaration) => [declaration.name, declaration]));
   const fallbacks: string[] = [];
@@ -75,49 +75,32 @@ export function applySurface(declarations: readonly Declaration[], surface: Mana
     declareFallback(name);
   }
 
-  // One table for every enum object, top-level and nested.
-  const enums = new Map<string, Members>();
-  for (const declaration of byName.values()) if (declaration.enumMembers) enums.set(declaration.name, declaration.enumMembers);
-  for (const [name, members] of nested) for (const [key, inner] of members) enums.set(`${name}.${key}`, [...(inner.values ?? [])]);
-  const table = encodeEnumTable(enums, enumKey);
-  const lineOf = (name: string): number => {
-    const line = table.lineOf.get(name);
-    if (line === undefined) throw new Error(`${name} is not in the enum table`);
-    return line;
-  };
-
   const result: Declaration[] = [];
   for (const declaration of byName.values()) {
     const { name } = declaration;
     let next = declaration;
     if (declaration.enumMembers) {
-      next = {
-        ...next,
-        enumConst: `export const ${name}: EnumObject<${name}${explicitTypeArgument(table.explicit.get(name))}> = /* @__PURE__ */ enumAt(${lineOf(name)});\n`,
-      };
+      const type = `EnumObject<${name}${explicitTypeArgument(explicitKeys(declaration.enumMembers, enumKey))}>`;
+      next = { ...next, enumConst: `export const ${name}: ${type} = ${objectLiteral(declaration.enumMembers)};\n` };
     }
     const members = nested.get(name);
-    if (members) next = { ...next, companion: valueObject(name, members, table.explicit, lineOf) };
+    if (members) next = { ...next, companion: valueObject(name, members) };
     result.push(next);
   }
-  return {
-    declarations: result,
-    fallbacks: fallbacks.sort(),
-    enumTable: `${header}\n// The Management enum objects' members, one line per distinct list (the format: ../../enum-table.ts).\n\nexport const ENUM_TABLE = ${tableLiteral(table.text)};\n`,
-  };
+  return { declarations: result, fallbacks: fallbacks.sort() };
 }
 
-/** `export const X = { Strategy: enumAt(i) }` and the namespace of the member types (`X.Strategy`). */
-function valueObject(
-  name: string,
-  members: ReadonlyMap<string, RuntimeExport>,
-  explicit: ReadonlyMap<string, ReadonlyMap<string, string>>,
-  lineOf: (name: string) => number,
-): string {
+function objectLiteral(members: Members): string {
+  return `{ ${members.map(([key, value]) => `${propertyKey(key)}: ${JSON.stringify(value)}`).join(", ")} }`;
+}
+
+/** `export const X = { Strategy: { … } }` and the namespace of the member types (`X.Strategy`). */
+function valueObject(name: string, members: ReadonlyMap<string, RuntimeExport>): string {
   const keys = [...members.keys()];
-  const types = keys.map((key) => `  type ${key} = ${[...(members.get(key)?.values?.values() ?? [])].map((value) => JSON.stringify(value)).join(" | ")};\n`);
-  const shape = keys.map((key) => `readonly ${key}: EnumObject<${name}.${key}${explicitTypeArgument(explicit.get(`${name}.${key}`))}>`).join("; ");
-  const values = keys.map((key) => `${key}: /* @__PURE__ */ enumAt(${lineOf(`${name}.${key}`)})`).join(", ");
+  const entries = (key: string): Members => [...(members.get(key)?.values ?? [])];
+  const types = keys.map((key) => `  type ${key} = ${entries(key).map(([, value]) => JSON.stringify(value)).join(" | ")};\n`);
+  const shape = keys.map((key) => `readonly ${key}: EnumObject<${name}.${key}${explicitTypeArgument(explicitKeys(entries(key), enumKey))}>`).join("; ");
+  const values = keys.map((key) => `${key}: ${objectLiteral(entries(key))}`).join(", ");
   return `export const ${name}: { ${shape} } = { ${values} };\nexport declare namespace ${name} {\n${types.join("")}}\n`;
 }
 
@@ -126,9 +109,9 @@ function docOf(text: string): string {
   return text.startsWith("/**") && end >= 0 ? text.slice(0, end + 3) : "";
 }
 
-/** The import of the enum-table reader, for a module `relative` to `src/management/` (`../../` from `types/`). */
-export function enumTableImport(relative: string): string {
-  return `import { enumAt, type EnumObject } from "${relative}enum-table.js";`;
+/** The import of `EnumObject`, for a module `relative` to `src/management/` (`../../` from `types/`). */
+export function enumObjectImport(relative: string): string {
+  return `import type { EnumObject } from "${relative}enum-object.js";`;
 }
 
 interface NamespaceNode {

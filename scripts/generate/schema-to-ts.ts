@@ -284,7 +284,7 @@ export interface Declaration {
   readonly name: string;
   /** `export interface …` / `export type …`; for an enum, its literal-union type. */
   readonly text: string;
-  /** For a string enum: the same-name object of its values, read from the enum table (`export const … = enumAt(i)`). */
+  /** For a string enum: the same-name object of its values (`export const X: EnumObject<X> = { … }`). */
   readonly enumConst?: string;
   /** For a string enum: its members, [key, value], in order (the table stage writes `enumConst` from them). */
   readonly enumMembers?: ReadonlyArray<readonly [string, string]>;
@@ -294,7 +294,7 @@ export interface Declaration {
   readonly usesUploadable: boolean;
 }
 
-/** A string enum: the literal union now, the object (`enumConst`) once the enum table is built. */
+/** A string enum: the literal union now, the object (`enumConst`) once the contract is applied. */
 export function enumDeclaration(
   name: string,
   values: readonly string[],

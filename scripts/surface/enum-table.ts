@@ -1,7 +1,7 @@
 /**
- * Encodes enum objects as the compact table the runtime decoders read (`src/management/enum-table.ts`,
- * `plugins/legacy/enum-table.ts`): one line per distinct list of members, `|`-separated; a member is its value alone
- * when the entry's key rule gives its key, else `key=value`. Enums with the same members share a line.
+ * Enum objects written compactly: as the table `plugins/legacy/enum-table.ts` decodes (one line per distinct list of
+ * members, `|`-separated; a member is its value alone when the key rule gives its key, else `key=value`; enums with the
+ * same members share a line), and the explicit keys of the `EnumObject`/`LegacyEnum` types (the same rule).
  */
 
 /** An enum's members in order: [key, value]. */
@@ -14,6 +14,12 @@ export interface EnumTable {
   readonly lineOf: ReadonlyMap<string, number>;
   /** Enum name → the members whose key the rule does not give (key → value); absent when there are none. */
   readonly explicit: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+/** The members whose key `keyOf` does not give (key → value); undefined when there are none. */
+export function explicitKeys(members: Members, keyOf: (value: string) => string): ReadonlyMap<string, string> | undefined {
+  const explicit = new Map(members.filter(([key, value]) => keyOf(value) !== key));
+  return explicit.size > 0 ? explicit : undefined;
 }
 
 export function encodeEnumTable(enums: ReadonlyMap<string, Members>, keyOf: (value: string) => string): EnumTable {

@@ -1,12 +1,10 @@
 /**
- * The `Management` enum objects (`Management.OauthScope.ReadUsers`, …), decoded from one generated table instead of
- * one object literal each. `enumAt(i)` builds the object of line `i` of the table; every enum of the namespace is a
- * call of `enumAt(i)` marked pure, so an app bundler drops the ones an app does not use, and the table with the last.
+ * The type of the `Management` enum objects (`Management.OauthScope.ReadUsers`, …): written `EnumObject<X>` in the
+ * declarations instead of each object's members, it derives every key from its value as v5 does (the generator gives
+ * the exceptions explicitly), and the checker holds each generated object literal to it.
  */
-import { ENUM_TABLE } from "./generated/types/enum-table.js";
-import { enumKey } from "./enum-key.js";
 
-/** The steps of `EnumKey`, one character at a time (the states of `enumKey`). */
+/** The steps of `EnumKey`, one character at a time (the states of the generator's `enumKey`). */
 export declare namespace EnumKeyRule {
   type Lower = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "l" | "m" | "n" | "o" | "p" | "q" | "r" | "s" | "t" | "u" | "v" | "w" | "x" | "y" | "z";
   type Digit = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
@@ -25,7 +23,11 @@ export declare namespace EnumKeyRule {
     : Key;
 }
 
-/** `enumKey` for the type checker: the key of value `V`. */
+/**
+ * The key v5 gives an enum value: its words, each capitalised (`verify_email` → `VerifyEmail`, `RSA-OAEP-256` →
+ * `RsaOaep256`, `loginId` → `LoginId`); `Empty` for none; a leading digit gets a `_`. (scripts/generate/enum-key.ts is
+ * the same rule, for the generator.)
+ */
 export type EnumKey<V extends string> =
   EnumKeyRule.Words<V> extends "" ? "Empty" : EnumKeyRule.Words<V> extends `${EnumKeyRule.Digit}${string}` ? `_${EnumKeyRule.Words<V>}` : EnumKeyRule.Words<V>;
 
@@ -36,17 +38,3 @@ export type EnumKey<V extends string> =
 export type EnumObject<V extends string | null, Explicit extends Record<string, string> = {}> = {
   readonly [K in Exclude<Extract<V, string>, Explicit[keyof Explicit]> as EnumKey<K>]: K;
 } & { readonly [K in keyof Explicit]: Explicit[K] };
-
-let lines: readonly string[] | undefined;
-
-/** The object of line `index`: `|`-separated entries, each a value (keyed by `enumKey`) or `key=value`. */
-export function enumAt<V extends string | null, Explicit extends Record<string, string> = {}>(index: number): EnumObject<V, Explicit> {
-  lines ??= ENUM_TABLE.split("\n");
-  const object: Record<string, string> = {};
-  for (const entry of (lines[index] ?? "").split("|")) {
-    const equals = entry.indexOf("=");
-    if (equals < 0) object[enumKey(entry)] = entry;
-    else object[entry.slice(0, equals)] = entry.slice(equals + 1);
-  }
-  return object as EnumObject<V, Explicit>;
-}

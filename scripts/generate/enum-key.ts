@@ -3,8 +3,9 @@
  * (`verify_email` → `VerifyEmail`, `branding.themes.default` → `BrandingThemesDefault`, `RSA-OAEP-256` →
  * `RsaOaep256`, `loginId` → `LoginId`). A word starts after a separator (any character but an ASCII letter or
  * digit, dropped), at a lower-to-upper case change, and where letters and digits meet. An empty result is `Empty`; a
- * key that would start with a digit gets a `_`. `EnumKey` (in `enum-table.ts`) is the same rule for the type checker;
+ * key that would start with a digit gets a `_`. `EnumKey` is the same rule for the type checker;
  * the generator writes an explicit key wherever v5's differs.
+ * (The rule of `EnumKey` in src/management/enum-object.ts, which the declarations use.)
  */
 export function enumKey(value: string): string {
   let key = "";
