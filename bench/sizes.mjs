@@ -6,13 +6,10 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-export async function measureBundle(packageDir = root, name = "auth0") {
-  const result = await build({
-    stdin: {
-      contents: `import { ManagementClient } from "${name}";\nconst client = new ManagementClient({ domain: "tenant.auth0.com", token: "t" });\nconsole.log(await client.users.get("auth0|1"));\n`,
-      resolveDir: packageDir,
-      loader: "js",
-    },
+/** An app bundler's output for `contents` (an ES module importing the package), as the one-call app is bundled. */
+export function bundleApp(contents, packageDir = root) {
+  return build({
+    stdin: { contents, resolveDir: packageDir, loader: "js" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -30,6 +27,13 @@ export async function measureBundle(packageDir = root, name = "auth0") {
     write: false,
     logLevel: "silent",
   });
+}
+
+export async function measureBundle(packageDir = root, name = "auth0") {
+  const result = await bundleApp(
+    `import { ManagementClient } from "${name}";\nconst client = new ManagementClient({ domain: "tenant.auth0.com", token: "t" });\nconsole.log(await client.users.get("auth0|1"));\n`,
+    packageDir,
+  );
   const files = result.outputFiles.map((file) => ({ path: file.path, bytes: file.contents.length, gzip: gzipSync(file.contents).length }));
   const outputs = result.metafile.outputs;
   // Loaded for users.get: the entry chunk, its static imports, and the transport chunk (ky) imported on first request.

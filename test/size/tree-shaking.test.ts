@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+// The benchmark's own bundling, so the size budget, the benchmark and this test bundle alike.
+import { bundleApp } from "../../bench/sizes.mjs";
 
 /**
  * The Management namespace's enum objects are plain object literals in a module of their own (dist/esm/management.js,
@@ -14,21 +15,7 @@ const built = existsSync(join(root, "dist/esm/index.js")) && existsSync(join(roo
 if (!built) console.info("tree-shaking.test: dist/ is missing, so the bundles were not checked (run node scripts/build.mjs)");
 
 async function bundle(contents: string): Promise<string> {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    splitting: true,
-    outdir: "out",
-    tsconfigRaw: {},
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    conditions: ["import", "default"],
-    external: ["node:*"],
-    write: false,
-    logLevel: "silent",
-  });
+  const result = await bundleApp(contents);
   return result.outputFiles.map((file) => file.text).join("\n");
 }
 

@@ -3,6 +3,7 @@
  * per entry of the package, every name it must export, with the checker's kind and what it is at run time.
  */
 import { readFileSync } from "node:fs";
+import { TYPE_KINDS } from "../../scripts/surface/fixture.js";
 
 export type RuntimeSpec =
   | { readonly kind: "class"; readonly parent?: string; readonly statics: readonly string[]; readonly methods: readonly string[] }
@@ -19,19 +20,6 @@ export interface SurfaceName {
   readonly runtime?: RuntimeSpec;
 }
 
-const TYPE_KINDS: Readonly<Record<string, string>> = {
-  i: "interface",
-  t: "type",
-  c: "class",
-  f: "function",
-  k: "const",
-  K: "const+type",
-  e: "enum",
-  n: "namespace",
-  m: "member",
-  C: "class+namespace",
-  T: "type+namespace",
-};
 
 const list = (text: string | undefined): string[] => (text === undefined || text === "-" ? [] : text.split(","));
 
