@@ -1,7 +1,9 @@
-// Client CPU per request: the SDK's default chain (ky transport) against a bare fetch, same server, same run.
+// Client CPU per request: the SDK's default chain (ky transport) against a bare fetch and, when given, auth0@5.14.1's
+// ManagementClient — same server, same process, same run, in alternating rounds.
 import { fork } from "node:child_process";
 import { ManagementClient, definePlugin } from "auth0";
 import ky from "ky";
+import { routeHttpsLoopbackToHttp } from "./https-loopback.mjs";
 
 // The same chain over a plain-fetch transport, to show where the time goes (ky, or the chain above it).
 const plainFetch = definePlugin({
@@ -22,7 +24,11 @@ const noTransport = definePlugin({
     setFetcher(async (request) => ({ status: 200, statusText: "OK", headers: cannedHeaders, url: request.url, redirected: false, type: "basic", body: { user_id: "auth0|1" } })),
 });
 
-export async function measureCpu({ requests = 3000, rounds = 4, concurrency = 8 } = {}) {
+/** `v5`: auth0@5.14.1's module (bench/v5.mjs), to measure its client in the same rounds; omitted, it is left out. */
+export async function measureCpu({ requests = 3000, rounds = 4, concurrency = 8, v5 } = {}) {
+  // v5 only calls https://{domain}: its requests to https://127.0.0.1:PORT go to the same plain-HTTP server. Every
+  // subject's requests pass through the same rerouting dispatcher, so none pays for it alone.
+  await routeHttpsLoopbackToHttp();
   const server = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit" });
   const port = await new Promise((resolve) => server.once("message", (m) => resolve(m.port)));
   const origin = `http://127.0.0.1:${port}`;
@@ -39,6 +45,8 @@ export async function measureCpu({ requests = 3000, rounds = 4, concurrency = 8 
   const chainOnlyClient = new ManagementClient({ domain: origin, token: "bench-token", plugins: [noTransport] });
   const chainOnly = () => chainOnlyClient.users.get("auth0|1");
   const kyAlone = () => kyInstance(`${origin}/api/v2/users/auth0%7C1`, { method: "GET", headers, body: null }).then((r) => r.text()).then(JSON.parse);
+  const v5Client = v5 ? new v5.ManagementClient({ domain: `127.0.0.1:${port}`, token: "bench-token" }) : undefined;
+  const v5Call = () => v5Client.users.get("auth0|1");
 
   async function run(call, n) {
     let next = 0;
@@ -57,7 +65,8 @@ export async function measureCpu({ requests = 3000, rounds = 4, concurrency = 8 
   await run(plain, 500);
   await run(kyAlone, 500);
   await run(chainOnly, 500);
-  const results = { bare: [], sdk: [], plain: [], kyAlone: [], chainOnly: [] };
+  if (v5Client) await run(v5Call, 500);
+  const results = { bare: [], sdk: [], plain: [], kyAlone: [], chainOnly: [], v5: [] };
   for (let round = 0; round < rounds; round++) {
     // Alternate, so drift (JIT, GC, the other core) hits both alike.
     results.bare.push(await run(bare, requests));
@@ -65,10 +74,12 @@ export async function measureCpu({ requests = 3000, rounds = 4, concurrency = 8 
     results.plain.push(await run(plain, requests));
     results.kyAlone.push(await run(kyAlone, requests));
     results.chainOnly.push(await run(chainOnly, requests));
+    if (v5Client) results.v5.push(await run(v5Call, requests));
   }
   server.kill();
   const median = (xs) => xs.map((x) => x.cpuUsPerRequest).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const bareUs = median(results.bare);
   const sdkUs = median(results.sdk);
-  return { bareUs, sdkUs, plainUs: median(results.plain), kyAloneUs: median(results.kyAlone), chainOnlyUs: median(results.chainOnly), ratio: sdkUs / bareUs };
+  const v5Us = v5Client ? median(results.v5) : undefined;
+  return { bareUs, sdkUs, plainUs: median(results.plain), kyAloneUs: median(results.kyAlone), chainOnlyUs: median(results.chainOnly), ratio: sdkUs / bareUs, v5Us };
 }

@@ -52,6 +52,7 @@ function coreOptions(configuration: ManagementConfiguration, domain: string | un
     telemetry: configuration.telemetry,
     clientInfo: configuration.clientInfo ?? legacyClientInfo(),
     agent: configuration.agent,
+    maxResponseBytes: configuration.maxResponseBytes,
     timeoutInSeconds: timeoutMs / 1000,
     maxRetries: maxRetriesOf(configuration.retry),
     // v4 had no client-side throttle: keep its behaviour (each request goes out at once; 429s go to v4's retry rule).

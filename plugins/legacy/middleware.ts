@@ -18,8 +18,11 @@ import {
 } from "auth0";
 import { headerRecord } from "./init-overrides.js";
 
-/** A `fetch`: the one the client sends with (the `fetch` option, or the global one). */
-export type FetchAPI = (url: URL | RequestInfo, init: RequestInit) => Promise<Response>;
+/**
+ * A `fetch`: the one the client sends with (the `fetch` option, or the global one). v4 wrote the URL as
+ * `URL | RequestInfo`; `RequestInfo` (`Request | string`) is a DOM-only name, so it is spelled out here.
+ */
+export type FetchAPI = (url: URL | Request | string, init: RequestInit) => Promise<Response>;
 
 export type { FetchParams, RequestContext, ResponseContext, ErrorContext };
 

@@ -3,18 +3,21 @@
  * `middleware` option runs. (The `Middleware` of this entry is the core's: a function of the request and the next link.)
  */
 
-/** A `fetch` a hook may call to send a request of its own. */
-export type MiddlewareFetch = (url: URL | RequestInfo, init: RequestInit) => Promise<Response>;
+/**
+ * A `fetch` a hook may call to send a request of its own. v4 and v5 wrote the URL as `URL | Request | string`;
+ * `RequestInfo` (`Request | string`) is a DOM-only name, so it is spelled out here.
+ */
+export type MiddlewareFetch = (url: URL | Request | string, init: RequestInit) => Promise<Response>;
 
 export interface FetchParams {
-  url: URL | RequestInfo;
+  url: URL | Request | string;
   init: RequestInit;
 }
 
 export interface RequestContext {
   /** Sends a request of your own (with the client's timeout), outside the chain. */
   fetch: MiddlewareFetch;
-  url: URL | RequestInfo;
+  url: URL | Request | string;
   init: RequestInit;
 }
 

@@ -7,6 +7,8 @@ import { throttlePlugin, type ThrottleOptions } from "../plugins/throttle/index.
 import { ClientCredentialsTokenProvider, staticTokenProvider, type TokenSupplier } from "./token-provider.js";
 import type { CoreClientOptions } from "../core/options.js";
 
+export type { ManagementFetchOptions } from "./resources-client.js";
+
 /** Options every variant of `ManagementClientOptions` shares. */
 export interface ManagementClientBaseOptions extends CoreClientOptions {
   /** Your tenant's host, e.g. `my-tenant.us.auth0.com` (`http://127.0.0.1:PORT` is accepted for local testing). */
@@ -47,6 +49,7 @@ export class ManagementClient extends ManagementResourcesClient {
   constructor(options: ManagementClientOptions) {
     const all = (options ?? {}) as AnyManagementOptions;
     super(all, {
+      api: "management",
       basePath: "/api/v2",
       defaultTimeoutMs: 60_000,
       defaultMaxRetries: 2,
