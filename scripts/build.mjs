@@ -72,11 +72,12 @@ for (const platform of ["neutral", "node"]) {
   const group = present.filter((entry) => entry.platform === platform);
   if (group.length === 0) continue;
   const entryPoints = Object.fromEntries(group.map((entry) => [entry.name, entry.source]));
-  const esmEntryPoints = group.some((entry) => entry.name === "index") ? { ...entryPoints, management: NAMESPACE_SOURCE } : entryPoints;
+  const esmOwn = Object.fromEntries(group.filter((entry) => !entry.esmFromCjs).map((entry) => [entry.name, entry.source]));
+  const esmEntryPoints = group.some((entry) => entry.name === "index") ? { ...esmOwn, management: NAMESPACE_SOURCE } : esmOwn;
   // "es2015" first: tsyringe's ES2015 build needs two tslib helpers where its ES5 build needs a dozen.
   const resolve = platform === "neutral" ? { mainFields: ["es2015", "module", "main"], conditions: ["module", "import", "default"] } : {};
   const options = { ...common, ...resolve, external, platform };
-  await build({
+  if (Object.keys(esmEntryPoints).length > 0) await build({
     ...options,
     entryPoints: esmEntryPoints,
     plugins: [namespaceAsModule, selfReference(".js"), legacyData("esm"), privateReflectForTsyringe],
@@ -86,6 +87,13 @@ for (const platform of ["neutral", "node"]) {
     chunkNames: "chunks/[name]-[hash]",
   });
   await build({ ...options, entryPoints, plugins: [selfReference(".cjs"), legacyData("cjs"), privateReflectForTsyringe], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+  for (const entry of group.filter((candidate) => candidate.esmFromCjs)) {
+    // Sound only while the CommonJS build requires nothing of the package: an ES module app would get the CommonJS
+    // copy of the core's classes beside its own.
+    const cjs = readFileSync(join(root, `dist/cjs/${entry.name}.cjs`), "utf8");
+    if (/require\("\.\//.test(cjs)) throw new Error(`${entry.name}: esmFromCjs, but its CommonJS build requires a sibling file`);
+    writeFileSync(join(root, `dist/esm/${entry.name}.js`), `export * from "../cjs/${entry.name}.cjs";\n`);
+  }
 }
 if (buildsLegacy) {
   await build({ ...common, entryPoints: [LEGACY_DATA], platform: "node", format: "cjs", outfile: "dist/cjs/legacy-data.cjs" });
@@ -99,6 +107,8 @@ const tsconfig = join(root, "temp/tsconfig.entries.json");
 writeFileSync(tsconfig, JSON.stringify({ extends: "../tsconfig.build.json", include: [], files: present.map((entry) => `../${entry.source}`) }));
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", tsconfig], { cwd: root, stdio: "inherit" });
 
+const SPLIT_DECLARATIONS = new Set(["index", "legacy", "testing", "plugins-bulk", "plugins-redis"]);
+let indexShared; // where the main entry's shared file declares each name it exports, once it is written
 for (const entry of present) {
   const config = join(root, entry.apiExtractorConfig);
   const args = ["run", "-c", config, ...(check ? [] : ["--local"])];
@@ -114,11 +124,14 @@ for (const entry of present) {
   const rolled = join(root, "dist", `${entry.name}.d.ts`);
   let rollup = (readFileSync(rolled, "utf8") + augmentations(entry)).replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
   rmSync(rolled);
-  // Real declarations per format (see scripts/declarations.mjs); the two big entries' type-only bulk is written once.
-  if (entry.name === "index" || entry.name === "legacy") {
+  // Real declarations per format (see scripts/declarations.mjs); the type-only bulk of the entries that have much is
+  // written once. What they name of the main entry's shared file, or of Node's modules, is the same in either format.
+  if (SPLIT_DECLARATIONS.has(entry.name)) {
     const namespaces = entry.name === "index" ? { Management: "./index.management.cjs" } : {};
-    const { entry: own, files } = splitShared(rollup, { entry: entry.name, shared: `./${entry.name}.shared.cjs`, namespaces });
+    const neutral = (specifier, name) => (specifier.startsWith("node:") ? { specifier, name } : specifier === "auth0" ? indexShared?.get(name) : undefined);
+    const { entry: own, files, exported } = splitShared(rollup, { entry: entry.name, shared: `./${entry.name}.shared.cjs`, namespaces, neutral });
     for (const [specifier, text] of files) writeFileSync(join(root, "dist", specifier.replace(/\.cjs$/, ".d.cts")), dedupeInterfaces(withoutDeclare(text)));
+    if (entry.name === "index") indexShared = exported;
     rollup = own;
   }
   writeFileSync(join(root, "dist", `${entry.name}.d.ts`), forFormat(rollup, "esm"));
