@@ -26,7 +26,11 @@ function clientOnTheClock(): { client: ManagementClient; busy: () => boolean } {
   return { client, busy: countRequestsOnTheWire(client.pipeline) };
 }
 
+/** Each burst's users have names of their own, so a burst that failed half-way cannot collide with the next. */
+let bursts = 0;
+
 async function burst(limit: RateLimitOptions) {
+  const run = ++bursts;
   tenant.reset({ clearSeed: true });
   tenant.setRateLimit(limit);
   const { client, busy } = clientOnTheClock();
@@ -38,7 +42,7 @@ async function burst(limit: RateLimitOptions) {
       while (next < CREATES) {
         const i = next++;
         await client.users
-          .create({ connection: "Username-Password-Authentication", email: `burst-${i}@example.com`, password: "Burst-Passw0rd!" })
+          .create({ connection: "Username-Password-Authentication", email: `burst-${run}-${i}@example.com`, password: "Burst-Passw0rd!" })
           .catch((error: unknown) => void failures.push(error));
       }
     }),
