@@ -71,7 +71,7 @@ describe("declarations: per-format files and what they share", () => {
   it("names each re-export when the shared file also declares what the entry does not export", () => {
     const text = "export declare interface Options {\n\tmodel: Model;\n}\n\ndeclare interface Model {\n\tid: string;\n}\n\nexport declare class Client {\n\tconstructor(options: Options);\n}\n\nexport { }\n";
     const split = splitShared(text, { entry: "index", shared: "./index.shared.cjs" });
-    expect(split.files.get("./index.shared.cjs")).toContain("export interface Model");
+    expect(split.files.get("./index.shared.cjs")).toContain("export declare interface Model");
     expect(split.entry).not.toContain("export *");
     expect(split.entry).toMatch(/export \{ Options \};/);
   });
