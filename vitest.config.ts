@@ -20,7 +20,7 @@ export default defineConfig({
   },
   test: {
     // Inlined so the plugin above sees them (node_modules are otherwise loaded by Node, untransformed).
-    server: { deps: { inline: ["tsyringe", "reflect-metadata"] } },
+    server: { deps: { inline: ["tsyringe"] } },
     include: ["test/**/*.test.ts", "plugins/*/test/**/*.test.ts"],
     exclude: ["test/runtimes/**", "**/node_modules/**"],
     setupFiles: ["test/setup.ts"],

@@ -19,6 +19,7 @@ import { measureCpu } from "./cpu.mjs";
 import { measureImport } from "./import-time.mjs";
 import { BEHAVIOURS, measureRateLimitedBurst } from "./rate-limit.mjs";
 import { readResults, renderReadme, writeResults } from "./readme-table.mjs";
+import { measureLegacySize } from "./legacy-size.mjs";
 import { measureBundle, measurePackage } from "./sizes.mjs";
 import { measureTypecheck } from "./typecheck.mjs";
 import { ensureV5, importV5, V5_VERSION } from "./v5.mjs";
@@ -80,6 +81,15 @@ const rows = [
     v5: async () => {
       const size = measurePackage(join(v5Dir, "node_modules/auth0"));
       return { ...size, text: `${mb(size.unpacked)} in ${size.files} files (${kb(size.packed)} packed)` };
+    },
+  },
+  {
+    id: "legacy-size",
+    what: "what `auth0/legacy` adds to the unpacked package (code + declarations)",
+    target: "code < 250 KB",
+    ours: async () => {
+      const size = measureLegacySize();
+      return { ...size, text: `${kb(size.total)} (${kb(size.runtime)} code + ${kb(size.declarations)} declarations)` };
     },
   },
   {

@@ -9,3 +9,5 @@ export interface BundleSize {
 }
 export function measureBundle(packageDir?: string, name?: string, platform?: "neutral" | "node"): Promise<BundleSize>;
 export function measurePackage(packageDir?: string): { packed: number; unpacked: number; files: number };
+/** An app bundler's output (esbuild, minified, split) for `contents`, an ES module that imports the built package. */
+export function bundleApp(contents: string, packageDir?: string, platform?: "neutral" | "node"): Promise<{ outputFiles: { path: string; text: string; contents: Uint8Array }[] }>;

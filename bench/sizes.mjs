@@ -6,14 +6,13 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** `platform`: "neutral" (no Node built-in may be bundled: what a Workers or browser bundle needs), or "node". */
-export async function measureBundle(packageDir = root, name = "auth0", platform = "neutral") {
-  const result = await build({
-    stdin: {
-      contents: `import { ManagementClient } from "${name}";\nconst client = new ManagementClient({ domain: "tenant.auth0.com", token: "t" });\nconsole.log(await client.users.get("auth0|1"));\n`,
-      resolveDir: packageDir,
-      loader: "js",
-    },
+/**
+ * An app bundler's output for `contents` (an ES module importing the package), as the one-call app is bundled.
+ * `platform`: "neutral" (no Node built-in may be bundled: what a Workers or browser bundle needs), or "node".
+ */
+export function bundleApp(contents, packageDir = root, platform = "neutral") {
+  return build({
+    stdin: { contents, resolveDir: packageDir, loader: "js" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -30,6 +29,14 @@ export async function measureBundle(packageDir = root, name = "auth0", platform 
     write: false,
     logLevel: "silent",
   });
+}
+
+export async function measureBundle(packageDir = root, name = "auth0", platform = "neutral") {
+  const result = await bundleApp(
+    `import { ManagementClient } from "${name}";\nconst client = new ManagementClient({ domain: "tenant.auth0.com", token: "t" });\nconsole.log(await client.users.get("auth0|1"));\n`,
+    packageDir,
+    platform,
+  );
   const files = result.outputFiles.map((file) => ({ path: file.path, bytes: file.contents.length, gzip: gzipSync(file.contents).length }));
   const outputs = result.metafile.outputs;
   // Loaded for users.get: the app's chunk, what it imports statically, and what it imports on demand (this package's

@@ -38,6 +38,14 @@ const only = process.env.BUILD_ENTRIES?.split(",");
 const present = entries.filter((entry) => existsSync(join(root, entry.source)) && (!only || only.includes(entry.name)));
 // Whitespace and syntax minified, identifiers kept: a third fewer bytes on disk and to parse, code still readable.
 const common = { bundle: true, target: "es2022", logLevel: "warning", legalComments: "none", absWorkingDir: root, minifyWhitespace: true, minifySyntax: true };
+// The CommonJS build has its local identifiers minified too (27% fewer bytes: the package stays under DESIGN's 2 MB
+// with the whole v4/v5 surface), names kept where code can see them (`keepNames`: a class's or function's `name`,
+// so `error.constructor.name` and stack frames read as in the sources; property and method names are never touched).
+// The ES module build of the plugins and auth0/legacy is minified the same way. Not the main entry's ("auth0", and its
+// Management namespace module): `keepNames` adds a call per class that an app's bundler cannot drop, and that is the
+// build apps bundle and tree-shake for the one-call budget (test/size).
+const commonJs = { minifyIdentifiers: true, keepNames: true };
+const MAIN_ESM = new Set(["index", "management"]);
 
 // In the ES module build the Management namespace is a module of its own that index.js re-exports with real
 // `export * as Management from "./management.js"` syntax. Bundled inline, esbuild would materialise the namespace as
@@ -52,16 +60,59 @@ const namespaceAsModule = {
   },
 };
 
+// auth0/legacy's data tables (enum values, method descriptors) are emitted once, as a CommonJS module both builds of
+// the entry read: ESM imports CommonJS everywhere the package runs (Node, Bun, Deno, bundlers), and CommonJS code
+// (Jest included) could not require an ES module. Built for Node so esbuild annotates its export names for ESM import.
+const LEGACY_DATA = "plugins/legacy/data.ts";
+const legacyData = (format) => ({
+  name: "legacy-data",
+  setup(build) {
+    build.onResolve({ filter: /\/generated\/(enum-table|endpoints)\.js$/ }, (args) =>
+      args.importer.includes("plugins/legacy/") && !args.importer.endsWith(LEGACY_DATA)
+        ? { path: format === "esm" ? "../cjs/legacy-data.cjs" : "./legacy-data.cjs", external: true }
+        : undefined,
+    );
+  },
+});
+const buildsLegacy = present.some((entry) => entry.name === "legacy");
+
 for (const platform of ["neutral", "node"]) {
   const group = present.filter((entry) => entry.platform === platform);
   if (group.length === 0) continue;
   const entryPoints = Object.fromEntries(group.map((entry) => [entry.name, entry.source]));
-  const esmEntryPoints = group.some((entry) => entry.name === "index") ? { ...entryPoints, management: NAMESPACE_SOURCE } : entryPoints;
+  const esmOwn = Object.fromEntries(group.filter((entry) => !entry.esmFromCjs).map((entry) => [entry.name, entry.source]));
+  const esmEntryPoints = group.some((entry) => entry.name === "index") ? { ...esmOwn, management: NAMESPACE_SOURCE } : esmOwn;
   // "es2015" first: tsyringe's ES2015 build needs two tslib helpers where its ES5 build needs a dozen.
   const resolve = platform === "neutral" ? { mainFields: ["es2015", "module", "main"], conditions: ["module", "import", "default"] } : {};
   const options = { ...common, ...resolve, external, platform };
-  await build({ ...options, entryPoints: esmEntryPoints, plugins: [namespaceAsModule, selfReference(".js"), privateReflectForTsyringe], format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
-  await build({ ...options, entryPoints, plugins: [selfReference(".cjs"), privateReflectForTsyringe], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+  // The main entry's ES build (what the one-call app bundles) apart from the others', which are minified as the
+  // CommonJS build is: each imports the main entry as a sibling file, so the two builds share no chunk.
+  const esmMain = Object.fromEntries(Object.entries(esmEntryPoints).filter(([name]) => MAIN_ESM.has(name)));
+  const esmOthers = Object.fromEntries(Object.entries(esmEntryPoints).filter(([name]) => !MAIN_ESM.has(name)));
+  for (const [points, minified] of [[esmMain, {}], [esmOthers, commonJs]]) {
+    if (Object.keys(points).length === 0) continue;
+    await build({
+      ...options,
+      ...minified,
+      entryPoints: points,
+      plugins: [namespaceAsModule, selfReference(".js"), legacyData("esm"), privateReflectForTsyringe],
+      format: "esm",
+      splitting: true,
+      outdir: "dist/esm",
+      chunkNames: "chunks/[name]-[hash]",
+    });
+  }
+  await build({ ...options, ...commonJs, entryPoints, plugins: [selfReference(".cjs"), legacyData("cjs"), privateReflectForTsyringe], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+  for (const entry of group.filter((candidate) => candidate.esmFromCjs)) {
+    // Sound only while the CommonJS build requires nothing of the package: an ES module app would get the CommonJS
+    // copy of the core's classes beside its own.
+    const cjs = readFileSync(join(root, `dist/cjs/${entry.name}.cjs`), "utf8");
+    if (/require\("\.\//.test(cjs)) throw new Error(`${entry.name}: esmFromCjs, but its CommonJS build requires a sibling file`);
+    writeFileSync(join(root, `dist/esm/${entry.name}.js`), `export * from "../cjs/${entry.name}.cjs";\n`);
+  }
+}
+if (buildsLegacy) {
+  await build({ ...common, ...commonJs, entryPoints: [LEGACY_DATA], platform: "node", format: "cjs", outfile: "dist/cjs/legacy-data.cjs" });
 }
 // Mark the CJS folder as CommonJS for tools that look at the nearest package.json.
 writeFileSync(join(root, "dist/cjs/package.json"), '{ "type": "commonjs" }\n');
@@ -72,6 +123,8 @@ const tsconfig = join(root, "temp/tsconfig.entries.json");
 writeFileSync(tsconfig, JSON.stringify({ extends: "../tsconfig.build.json", include: [], files: present.map((entry) => `../${entry.source}`) }));
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", tsconfig], { cwd: root, stdio: "inherit" });
 
+const SPLIT_DECLARATIONS = new Set(["index", "legacy", "testing", "plugins-bulk", "plugins-redis"]);
+let indexShared; // where the main entry's shared file declares each name it exports, once it is written
 for (const entry of present) {
   const config = join(root, entry.apiExtractorConfig);
   const args = ["run", "-c", config, ...(check ? [] : ["--local"])];
@@ -87,11 +140,14 @@ for (const entry of present) {
   const rolled = join(root, "dist", `${entry.name}.d.ts`);
   let rollup = (readFileSync(rolled, "utf8") + augmentations(entry)).replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
   rmSync(rolled);
-  // Real declarations per format (see scripts/declarations.mjs); the two big entries' type-only bulk is written once.
-  if (entry.name === "index" || entry.name === "legacy") {
+  // Real declarations per format (see scripts/declarations.mjs); the type-only bulk of the entries that have much is
+  // written once. What they name of the main entry's shared file, or of Node's modules, is the same in either format.
+  if (SPLIT_DECLARATIONS.has(entry.name)) {
     const namespaces = entry.name === "index" ? { Management: "./index.management.cjs" } : {};
-    const { entry: own, files } = splitShared(rollup, { entry: entry.name, shared: `./${entry.name}.shared.cjs`, namespaces });
+    const neutral = (specifier, name) => (specifier.startsWith("node:") ? { specifier, name } : specifier === "auth0" ? indexShared?.get(name) : undefined);
+    const { entry: own, files, exported } = splitShared(rollup, { entry: entry.name, shared: `./${entry.name}.shared.cjs`, namespaces, neutral });
     for (const [specifier, text] of files) writeFileSync(join(root, "dist", specifier.replace(/\.cjs$/, ".d.cts")), dedupeInterfaces(withoutDeclare(text)));
+    if (entry.name === "index") indexShared = exported;
     rollup = own;
   }
   writeFileSync(join(root, "dist", `${entry.name}.d.ts`), forFormat(rollup, "esm"));

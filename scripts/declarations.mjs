@@ -25,11 +25,12 @@ export function forFormat(text, format) {
 }
 
 /**
- * In a declaration file everything is ambient, so `declare` before an interface or a type alias says nothing: api-
- * extractor writes it anyway, and the 5,000 of them weigh 40 KB.
+ * In a declaration file everything is ambient, so `declare` before an interface or a type alias, or before anything
+ * exported, says nothing: api-extractor writes it anyway, and the 6,000 of them weigh 50 KB. (A top-level class,
+ * constant, function, enum or namespace that is not exported keeps it: a declaration file requires one of the two.)
  */
 export function withoutDeclare(text) {
-  return text.replace(/^(export )?declare (interface|type) /gm, "$1$2 ");
+  return text.replace(/^(export )?declare (interface|type) /gm, "$1$2 ").replace(/^export declare (abstract class|class|const|let|var|function|enum|namespace) /gm, "export $1 ");
 }
 
 /**
@@ -43,16 +44,35 @@ export function withoutDeclare(text) {
  * exports are exactly the namespace's members, imported as `import * as Management`: the same names without a
  * 2,700-line `export { … }` list.
  *
- * Returns `{ entry, files }`: the entry's text, and the text of each shared file by its specifier. Each file imports
- * what it names from the others.
+ * `neutral(specifier, name)` says where an imported name is declared the same for either format — another entry's
+ * shared file (`{ specifier: "./index.shared.cjs", name: "Plugin_2" }`), or a module that has one declaration for
+ * both (`node:http`) — or undefined. An import statement whose every name has such a home is taken from there, so
+ * what names them can be shared too (auth0/legacy's model, which names `Management`, is).
+ *
+ * Returns `{ entry, files, exported }`: the entry's text, the text of each shared file by its specifier (each file
+ * imports what it names from the others), and where each name the entry exports from its shared file is declared
+ * (public name → `{ specifier, name }`), for another entry's `neutral`.
  */
-export function splitShared(text, { entry: entryName, shared: sharedSpecifier, namespaces = {} }) {
+export function splitShared(text, { entry: entryName, shared: sharedSpecifier, namespaces = {}, neutral = () => undefined }) {
   const file = ts.createSourceFile("rollup.d.ts", text, ts.ScriptTarget.Latest, true);
   const declarations = new Map();
   const imported = new Set();
+  // Imports of names declared the same for either format: each file that names one imports it from there.
+  const neutralImports = new Map();
+  const neutralNames = new Map();
+  const droppedImports = new Set();
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement)) {
-      for (const name of importedNames(statement)) imported.add(name);
+      const from = neutralSourceOf(statement, neutral);
+      if (from !== undefined) {
+        for (const [local, home] of from) {
+          neutralImports.set(local, home.specifier);
+          if (home.name !== local) neutralNames.set(local, home.name);
+        }
+        droppedImports.add(statement);
+      } else {
+        for (const name of importedNames(statement)) imported.add(name);
+      }
       continue;
     }
     const name = declaredName(statement);
@@ -71,9 +91,11 @@ export function splitShared(text, { entry: entryName, shared: sharedSpecifier, n
       }
     }
   }
-  // Kept in the entry's own file: every value it exports (classes, functions, constants), which each build has
-  // its own copy of at run time, and whatever names another module. Shared: the rest, and whatever that refers to.
-  const seeds = [...declarations].filter(([name, statements]) => !formatBound.has(name) && !statements.some((s) => isExported(s) && isValue(s)));
+  // Kept in the entry's own file: every class and function it exports, which each build has its own copy of at run
+  // time (a class with private members is a nominal type: the ESM build's is not the CJS build's), and whatever names
+  // another module. Shared: the rest, and whatever that refers to. A constant is shared too: its type is structural
+  // (auth0/legacy's 350 enum objects, a `LegacyEnum<…>` each), so both builds' copies have the same one.
+  const seeds = [...declarations].filter(([name, statements]) => !formatBound.has(name) && !statements.some((s) => isExported(s) && hasOwnIdentity(s)));
   const shared = new Set();
   const queue = seeds.map(([name]) => name);
   while (queue.length > 0) {
@@ -83,12 +105,13 @@ export function splitShared(text, { entry: entryName, shared: sharedSpecifier, n
     queue.push(...[...(refersTo.get(name) ?? [])].filter((ref) => declarations.has(ref)));
   }
 
-  // Where each name is declared: the entry (no entry in the map), the shared file, or a namespace's module.
-  const home = new Map([...shared].map((name) => [name, sharedSpecifier]));
+  // Where each name is declared: the entry (no entry in the map), the shared file, a namespace's module, or another
+  // entry's shared file.
+  const home = new Map([...neutralImports, ...[...shared].map((name) => [name, sharedSpecifier])]);
   const namespaceModules = new Map();
   // api-extractor renames a declaration whose name a global already has (`PublicKeyCredential_2`); the module
   // exports it under the namespace's name for it, and the other files import it back under the local one.
-  const exportedAs = new Map();
+  const exportedAs = new Map(neutralNames);
   for (const [namespace, specifier] of Object.entries(namespaces)) {
     for (const { local, exported } of namespaceMembers(declarations.get(namespace), namespace)) {
       if (home.get(local) !== sharedSpecifier) throw new Error(`declarations: ${namespace}.${exported} is not a shared declaration of its own`);
@@ -102,6 +125,7 @@ export function splitShared(text, { entry: entryName, shared: sharedSpecifier, n
   const entry = new OutputFile();
   const files = new Map([[sharedSpecifier, new OutputFile()], ...[...namespaceModules.values()].map((specifier) => [specifier, new OutputFile()])]);
   for (const statement of file.statements) {
+    if (droppedImports.has(statement)) continue;
     const name = declaredName(statement);
     const start = statement === file.statements[0] ? header.length : statement.getFullStart();
     const target = name !== undefined && home.has(name) ? files.get(home.get(name)) : entry;
@@ -125,13 +149,47 @@ export function splitShared(text, { entry: entryName, shared: sharedSpecifier, n
     }
     for (const ref of references(statement, (candidate) => home.has(candidate))) target.uses(ref, home.get(ref));
   }
-  for (const name of entry.reexports) entry.uses(name, home.get(name));
+  // When the entry re-exports everything its shared file declares, under the same names (auth0/legacy's 1,500), it
+  // says so in one line, `export * from`, instead of naming each twice (an import and an export list) per format.
+  const sharedNames = [...home].filter(([, specifier]) => specifier === sharedSpecifier).map(([name]) => name);
+  const exportsAllShared = sharedNames.length > 0 && sharedNames.every((name) => entry.reexports.has(name) && !exportedAs.has(name)) && [...entry.reexports].every((name) => home.get(name) === sharedSpecifier);
+  if (!exportsAllShared) for (const name of entry.reexports) entry.uses(name, home.get(name));
+  const reexportLine = exportsAllShared ? `\nexport * from "${sharedSpecifier}";\n` : entry.reexports.size > 0 ? `\nexport { ${[...entry.reexports].sort().join(", ")} };\n` : "";
 
   const note = `// Declarations shared by ${entryName}.d.ts (import) and ${entryName}.d.cts (require); not an entry point.\n`;
-  return {
-    entry: `${header}${header ? "\n\n" : ""}${entry.render(undefined, exportedAs)}${entry.reexports.size > 0 ? `\nexport { ${[...entry.reexports].sort().join(", ")} };\n` : ""}`,
-    files: new Map([...files].map(([specifier, output]) => [specifier, `${note}${output.render(specifier, exportedAs)}\n`])),
+  // Where each name the entry exports from its shared file is declared there: `export { Plugin_2 as Plugin }` in the
+  // entry gives `Plugin` → the shared file's `Plugin_2`.
+  const exported = new Map();
+  const publish = (local, name) => {
+    if (home.get(local) === sharedSpecifier) exported.set(name, { specifier: sharedSpecifier, name: exportedAs.get(local) ?? local });
   };
+  for (const name of entry.reexports) publish(name, name);
+  for (const statement of file.statements) {
+    if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue;
+    for (const element of statement.exportClause.elements) publish((element.propertyName ?? element.name).text, element.name.text);
+  }
+  return {
+    entry: `${header}${header ? "\n\n" : ""}${entry.render(undefined, exportedAs)}${reexportLine}`,
+    files: new Map([...files].map(([specifier, output]) => [specifier, `${note}${output.render(specifier, exportedAs)}\n`])),
+    exported,
+  };
+}
+
+/**
+ * For an import statement whose every name `neutral` gives a home: each local name's home. Undefined otherwise, or
+ * when the statement imports no named bindings.
+ */
+function neutralSourceOf(statement, neutral) {
+  const clause = statement.importClause;
+  const bindings = clause?.namedBindings;
+  if (!clause || clause.name || !bindings || !ts.isNamedImports(bindings) || bindings.elements.length === 0) return undefined;
+  const from = new Map();
+  for (const element of bindings.elements) {
+    const home = neutral(statement.moduleSpecifier.text, (element.propertyName ?? element.name).text);
+    if (home === undefined) return undefined;
+    from.set(element.name.text, home);
+  }
+  return from;
 }
 
 /** One file being written: its statements, and the names it takes from the other files. */
@@ -219,8 +277,9 @@ function importedNames(statement) {
   return names;
 }
 
-function isValue(statement) {
-  return ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isVariableStatement(statement) || ts.isEnumDeclaration(statement);
+/** A class, function or enum: its type is its own declaration, so each build's copy is typed apart. */
+function hasOwnIdentity(statement) {
+  return ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isEnumDeclaration(statement);
 }
 
 function isExported(statement) {

@@ -1,7 +1,9 @@
 // The package's entry points: each is bundled for ESM and CJS and gets its own rolled-up declarations and API report.
 export const entries = [
   { name: "index", source: "src/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor.json" },
-  { name: "testing", source: "src/testing/index.ts", platform: "node", apiExtractorConfig: "api-extractor/testing.json" },
+  // `esmFromCjs`: the entry imports nothing of the package at run time (the mock tenant is a server of its own), so its
+  // ES module is the CommonJS build re-exported (Node's `import` reads CommonJS): one copy of its code, not two.
+  { name: "testing", source: "src/testing/index.ts", platform: "node", apiExtractorConfig: "api-extractor/testing.json", esmFromCjs: true },
   { name: "mtls", source: "src/auth/mtls-node.ts", platform: "node", apiExtractorConfig: "api-extractor/mtls.json" },
   { name: "legacy", source: "plugins/legacy/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/legacy.json" },
   { name: "plugins-axios", source: "plugins/axios/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/plugins-axios.json" },

@@ -1,8 +1,7 @@
 // tsyringe reads its metadata API from the global `Reflect`, which an app would have to patch with reflect-metadata.
 // Importing the SDK must change no global, so tsyringe's modules get a `Reflect` of their own instead: each of its
-// files is given a module-level binding named `Reflect` (shadowing the global) to src/internal/tsyringe-reflect.ts,
-// and reflect-metadata's no-conflict entry a private object in place of the global it would otherwise install its
-// registry on. Used by the build (esbuild) and by vitest (vite), so tests run what ships.
+// files is given a module-level binding named `Reflect` (shadowing the global) to src/internal/tsyringe-reflect.ts.
+// Used by the build (esbuild) and by vitest (vite), so tests run what ships.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,8 +10,7 @@ const privateReflect = join(root, "src/internal/tsyringe-reflect.ts");
 // The sources' global polyfill for unbuilt runs (tsx): emptied wherever the private Reflect is bound.
 const FALLBACK = /[\\/]src[\\/]internal[\\/]reflect-fallback\.ts$/;
 const TSYRINGE = /[\\/]node_modules[\\/]tsyringe[\\/]dist[\\/](cjs|esm5|esm2015)[\\/].+\.js$/;
-const NO_CONFLICT = /[\\/]node_modules[\\/]reflect-metadata[\\/]ReflectNoConflict\.js$/;
-export const REWRITTEN = /[\\/]node_modules[\\/](tsyringe[\\/]dist[\\/].+|reflect-metadata[\\/]ReflectNoConflict)\.js$|[\\/]src[\\/]internal[\\/]reflect-fallback\.ts$/;
+export const REWRITTEN = /[\\/]node_modules[\\/]tsyringe[\\/]dist[\\/].+\.js$|[\\/]src[\\/]internal[\\/]reflect-fallback\.ts$/;
 
 /** The file's code with its `Reflect` made private, or undefined when the file is not one of those. */
 export function withPrivateReflect(path, code) {
@@ -22,8 +20,6 @@ export function withPrivateReflect(path, code) {
     if (tsyringe[1] !== "cjs") return `import { Reflect } from ${JSON.stringify(privateReflect)};\n${code}`;
     return afterUseStrict(code, `var Reflect = require(${JSON.stringify(privateReflect)}).Reflect;`);
   }
-  // The no-conflict entry only ever stores its registry on `Reflect` and reads an older copy's functions from it.
-  if (NO_CONFLICT.test(path)) return afterUseStrict(code, "var Reflect = {};");
   return undefined;
 }
 
@@ -47,22 +43,15 @@ export const privateReflectForTsyringe = {
   },
 };
 
-const METADATA_API = ["decorate", "metadata", "defineMetadata", "hasMetadata", "hasOwnMetadata", "getMetadata", "getOwnMetadata", "getMetadataKeys", "getOwnMetadataKeys", "deleteMetadata"];
-
 /**
- * The same for vitest (vite), which must inline both packages to transform them (see vitest.config.ts) and runs an
- * inlined file as an ES module: tsyringe is aliased to its ES build there, and the no-conflict entry (CommonJS) is
- * wrapped into one, its `Reflect` a private object as above.
+ * The same for vitest (vite), which must inline tsyringe to transform it (see vitest.config.ts) and runs an inlined
+ * file as an ES module: tsyringe is aliased to its ES build there.
  */
 export const privateReflectForTsyringeVite = {
   name: "private-reflect-for-tsyringe",
   enforce: "pre",
   transform(code, id) {
     const path = id.split("?")[0];
-    if (NO_CONFLICT.test(path)) {
-      const exports = METADATA_API.map((name) => `export const ${name} = module.exports.${name};`).join("\n");
-      return { code: `const module = { exports: {} };\n(function (exports, module, Reflect) {\n${code}\n})(module.exports, module, {});\n${exports}\n`, map: null };
-    }
     const contents = withPrivateReflect(path, code);
     return contents === undefined ? undefined : { code: contents, map: null };
   },

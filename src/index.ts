@@ -6,7 +6,9 @@
 
 // Management API
 export { ManagementClient } from "./management/management-client.js";
+export { ManagementResourcesClient } from "./management/resources-client.js";
 export type {
+  ManagementClientOptionsWithClientCredentials,
   ManagementClientBaseOptions,
   ManagementClientOptions,
   ManagementClientOptionsWithToken,
@@ -16,6 +18,7 @@ export type {
 } from "./management/management-client.js";
 export type { TokenSupplier } from "./management/token-provider.js";
 export * as Management from "./management/namespace.js";
+export type { EnumObject, EnumKey, EnumKeyRule } from "./management/enum-object.js";
 export type { ManagementResources } from "./management/generated/resources/index.js";
 export type { Endpoint, ResourceTable, QueryParam, MultipartPart, HttpMethod } from "./management/endpoint.js";
 /** The interfaces of every Management API resource and sub-resource (`Resources.Users`, `Resources.UsersRoles`, …). */
@@ -26,7 +29,7 @@ export type { TokenCache, CachedToken, TokenCacheFetchOptions } from "./manageme
 export { memoryTokenCache } from "./management/token-cache.js";
 export { TokenEndpointError } from "./management/token-provider.js";
 export { HttpResponseHeadersUtils, ManagementEnvironment } from "./management/quota-headers.js";
-export type { QuotaBucket, QuotaLimits, HeaderSource } from "./management/quota-headers.js";
+export type { TokenQuotaLimit, TokenQuotaBucket, QuotaBucket, QuotaLimits, HeaderSource } from "./management/quota-headers.js";
 
 // Authentication API and /userinfo: clients, request and response types, errors
 export * from "./auth/public.js";
@@ -42,6 +45,7 @@ export { Stream } from "./core/stream.js";
 export type { Auth0Api, RawResponse, PipelineRequest, PipelineResponse, Operation, ResponseBodyMode } from "./core/http.js";
 
 // The core: middleware, hooks, plugins, transport
+export { BaseAPI } from "./core/base-api.js";
 export { CoreClient } from "./core/client.js";
 export type { CoreClientConfig, CallSpec, TokenProviderTools, WithPlugins } from "./core/client.js";
 export type { CoreClientOptions, ResolvedClientOptions } from "./core/options.js";
@@ -54,6 +58,8 @@ export type { Token } from "./core/container.js";
 export { Tokens } from "./core/tokens.js";
 export type { ClientHooks, ClientHookName, ClientHookable, RetryReason } from "./core/hooks.js";
 export { createLevelledLogger } from "./core/logger.js";
+/** v5's `logging` namespace: `logging.ConsoleLogger`, `logging.LogLevel`, and the option's types. */
+export * as logging from "./core/logging-namespace.js";
 export type { Logger, LogConfig, LogLevel, LevelledLogger } from "./core/logger.js";
 export type { TokenProvider } from "./core/token-provider.js";
 export { SKIP_AUTH } from "./core/token-provider.js";
@@ -65,7 +71,7 @@ export type { RetryOptions } from "./middleware/retry.js";
 export { auth } from "./middleware/auth.js";
 export { customDomain, CUSTOM_DOMAIN_PATHS } from "./middleware/custom-domain.js";
 export { timeout } from "./middleware/timeout.js";
-export { logging } from "./middleware/logging.js";
+export { logging as loggingMiddleware } from "./middleware/logging.js";
 export { rawResponse, rawResponsesOf } from "./middleware/raw-response.js";
 export { kyFetcher } from "./transport/ky-fetcher.js";
 export { parseBody as parseResponseBody, readResponseText } from "./transport/read-response.js";

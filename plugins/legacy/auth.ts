@@ -1,10 +1,14 @@
 /**
- * v4's authentication clients: the package's own `AuthenticationClient` and `UserInfoClient` (v4 and v5 are the same
- * on the wire), with their errors and result classes. The Management API results of this entry are instances of the
- * same `JSONApiResponse`, `VoidApiResponse` and `TextApiResponse`.
+ * v4's authentication clients: the package's own `AuthenticationClient`, its endpoint groups (`OAuth`, `Database`,
+ * `Passwordless`) and `UserInfoClient` (v4 and v5 are the same on the wire), with their errors, constants, result
+ * classes and types. The Management API results of this entry are instances of the same `JSONApiResponse`,
+ * `VoidApiResponse` and `TextApiResponse`.
  */
 export {
   AuthenticationClient,
+  OAuth,
+  Database,
+  Passwordless,
   UserInfoClient,
   AuthApiError,
   UserInfoError,
@@ -12,5 +16,42 @@ export {
   JSONApiResponse,
   VoidApiResponse,
   TextApiResponse,
+  parseError,
+  SUBJECT_TOKEN_TYPES,
+  TOKEN_URL,
+  TOKEN_FOR_CONNECTION_GRANT_TYPE,
+  TOKEN_FOR_CONNECTION_TOKEN_TYPE,
+  TOKEN_FOR_CONNECTION_REQUESTED_TOKEN_TYPE,
 } from "auth0";
-export type { ApiResponse, AuthenticationClientOptions, UserInfoClientOptions, UserInfoResponse, TokenSet, IDTokenValidateOptions } from "auth0";
+export type {
+  ApiResponse,
+  AuthenticationClientOptions,
+  UserInfoClientOptions,
+  UserInfoResponse,
+  IDTokenValidateOptions,
+  TokenSet,
+  GrantOptions,
+  AuthorizationCodeGrantOptions,
+  ClientCredentials,
+  AuthorizationCodeGrantRequest,
+  AuthorizationCodeGrantWithPKCERequest,
+  ClientCredentialsGrantRequest,
+  PushedAuthorizationRequest,
+  PushedAuthorizationResponse,
+  PasswordGrantRequest,
+  DeviceCodeGrantRequest,
+  RefreshTokenGrantRequest,
+  RevokeRefreshTokenRequest,
+  TokenExchangeGrantRequest,
+  TokenForConnectionRequest,
+  TokenForConnectionResponse,
+  SignUpRequest,
+  SignUpResponse,
+  ChangePasswordRequest,
+  SendEmailLinkRequest,
+  SendEmailCodeRequest,
+  SendEmailRequest,
+  SendSmsRequest,
+  LoginWithEmailRequest,
+  LoginWithSMSRequest,
+} from "auth0";

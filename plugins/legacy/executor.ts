@@ -22,6 +22,20 @@ import { FETCH_INIT } from "./transport.js";
 
 export type Send = (call: CallSpec, mapError: (error: unknown) => unknown) => Promise<{ request: PipelineRequest; response: PipelineResponse }>;
 export type ReportError = (request: PipelineRequest, error: unknown) => void | Promise<void>;
+/** The error to throw for a status outside 200–299 (v4's `parseError`, given the response read as text). */
+export type ErrorFor = (status: number, statusText: string, text: string, headers: Headers) => unknown;
+
+/** How the executor reaches the API. */
+export interface ExecutorOptions {
+  readonly send: Send;
+  readonly reportError: ReportError;
+  /** The `headers` option, shown to `initOverrides` functions as v4 did. */
+  readonly clientHeaders?: Readonly<Record<string, string>> | undefined;
+  /** Default: v4's `ManagementApiError` (JSON body) or `ResponseError`. */
+  readonly errorFor?: ErrorFor | undefined;
+  /** A base URL other than the client's `https://{domain}/api/v2`: paths are sent below it. */
+  readonly baseUrl?: string | undefined;
+}
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -66,12 +80,15 @@ export class LegacyExecutor {
   readonly #send: Send;
   readonly #reportError: ReportError;
   readonly #clientHeaders: Readonly<Record<string, string>>;
+  readonly #errorFor: ErrorFor;
+  readonly #baseUrl: string | undefined;
 
-  /** `clientHeaders`: the `headers` option, shown to `initOverrides` functions as v4 did. */
-  constructor(send: Send, reportError: ReportError, clientHeaders: Readonly<Record<string, string>> | undefined) {
-    this.#send = send;
-    this.#reportError = reportError;
-    this.#clientHeaders = clientHeaders ?? {};
+  constructor(options: ExecutorOptions) {
+    this.#send = options.send;
+    this.#reportError = options.reportError;
+    this.#clientHeaders = options.clientHeaders ?? {};
+    this.#errorFor = options.errorFor ?? ((status, _statusText, text, headers) => managementApiErrorFor(status, text, headers));
+    this.#baseUrl = options.baseUrl;
   }
 
   /** One call: `args` are the method's arguments (request parameters, body, initOverrides, as the endpoint takes them). */
@@ -101,7 +118,7 @@ export class LegacyExecutor {
     const { request, response } = await this.#send(
       {
         operation: { method: overrides.method ?? method, path: endpoint.path },
-        path,
+        path: this.#baseUrl === undefined ? path : `${this.#baseUrl}${path}`,
         query: search,
         headers: methodHeaders["Content-Type"] ? { "content-type": methodHeaders["Content-Type"] } : undefined,
         body: overrides.body ? overrides.body.value : serialiseBody(body),
@@ -115,7 +132,7 @@ export class LegacyExecutor {
     const text = responseText(response);
     const { status, statusText, headers } = response;
     if (status < 200 || status >= 300) {
-      const error = managementApiErrorFor(status, text, headers);
+      const error = await this.#errorFor(status, statusText, text, headers);
       await this.#reportError(request, error);
       throw error;
     }

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { ManagementClient } from "./management-client.js";
+export { ManagementClient, ManagementClientBase } from "./management-client.js";
 export type {
   ClientOptions,
   ManagementClientOptions,
@@ -13,12 +13,15 @@ export type {
   ManagementClientOptionsWithClientSecret,
   ManagementClientOptionsWithClientAssertion,
 } from "./options.js";
+export type { Configuration, ManagementConfiguration } from "./configuration.js";
+export { BaseManager } from "./manager.js";
 export type { RetryConfiguration } from "./retry.js";
 export type { Middleware, FetchAPI, FetchParams, RequestContext, ResponseContext, ErrorContext } from "./middleware.js";
 export type { InitOverride, InitOverrideFunction, HTTPMethod, HTTPHeaders, HTTPQuery, HTTPBody, HTTPRequestInit, RequestOpts } from "./init-overrides.js";
 export { CustomDomainHeader } from "./custom-domain.js";
 export { ManagementApiError } from "./errors.js";
 export { ResponseError, TimeoutError, FetchError, RequiredError, HttpResponseHeadersUtils } from "auth0";
+export type { TokenQuotaLimit, TokenQuotaBucket } from "auth0";
 export * from "./auth.js";
 export type {
   Params,
@@ -32,5 +35,10 @@ export type {
   ListMethod,
   ParamsListMethod,
 } from "./methods.js";
-export type * from "./generated/managers.js";
+export type { LegacyEnum, LegacyEnumKey, LegacyEnumKeyChar } from "./enum-table.js";
+
+// Generated from the v4 table and the export-surface contract: the managers, the enum objects, the model types.
+export * from "./generated/managers.js";
+export * from "./generated/enums.js";
 export * from "./generated/models.js";
+export * from "./generated/model-names.js";

@@ -1,101 +1,62 @@
-import { ManagementClient as CoreManagementClient, type ClientHookable, type ManagementClientOptions as CoreOptions, type Pipeline } from "auth0";
-import { parseTable } from "./endpoint.js";
-import { LegacyExecutor } from "./executor.js";
-import { endpoints } from "./generated/endpoints.js";
-import type { Managers } from "./generated/managers.js";
-import type {
-  ManagementClientOptionsWithClientAssertion,
-  ManagementClientOptionsWithClientCredentials,
-  ManagementClientOptionsWithClientSecret,
-  ManagementClientOptionsWithToken,
-} from "./options.js";
-import { legacyPlugin } from "./plugin.js";
-import { maxRetriesOf } from "./retry.js";
-import { legacyClientInfo } from "./telemetry.js";
+import { BaseAPI, type ClientHookable, type Pipeline } from "auth0";
+import type { ManagementConfiguration } from "./configuration.js";
+import { LegacyCore, managementParseError } from "./legacy-core.js";
+import { managerClasses, type Managers } from "./generated/managers.js";
+import { sharingExecutor } from "./manager.js";
+import type { ManagementClientOptionsWithClientCredentials, ManagementClientOptionsWithToken } from "./options.js";
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+const cores = new WeakMap<ManagementClientBase, LegacyCore>();
 
-type AnyOptions = Partial<ManagementClientOptionsWithToken & ManagementClientOptionsWithClientSecret & ManagementClientOptionsWithClientAssertion>;
-
-/** The v5 client's options for v4's: the same credentials and headers, v4's telemetry, timeout and retries, and the plugin. */
-function coreOptions(options: AnyOptions): CoreOptions {
-  const timeoutMs = typeof options.timeoutDuration === "number" ? options.timeoutDuration : DEFAULT_TIMEOUT_MS;
-  const mapped: Record<string, unknown> = {
-    domain: options.domain,
-    audience: options.audience,
-    token: options.token,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    clientAssertionSigningKey: options.clientAssertionSigningKey,
-    clientAssertionSigningAlg: options.clientAssertionSigningAlg,
-    useMTLS: options.useMTLS,
-    headers: options.headers,
-    telemetry: options.telemetry,
-    clientInfo: options.clientInfo ?? legacyClientInfo(),
-    agent: options.agent,
-    maxResponseBytes: options.maxResponseBytes,
-    timeoutInSeconds: timeoutMs / 1000,
-    maxRetries: maxRetriesOf(options.retry),
-    // v4 had no client-side throttle: keep its behaviour (each request goes out at once; 429s go to v4's retry rule).
-    throttle: false,
-    plugins: [legacyPlugin({ retry: options.retry, middleware: options.middleware, fetch: options.fetch, timeoutMs })],
-  };
-  for (const key of Object.keys(mapped)) if (mapped[key] === undefined) delete mapped[key];
-  return mapped as unknown as CoreOptions;
-}
-
-function buildManager(executor: LegacyExecutor, table: string): object {
-  const manager: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const [name, endpoint] of parseTable(table)) manager[name] = (...args) => executor.run(endpoint, args);
-  return manager;
+function coreOf(client: ManagementClientBase): LegacyCore {
+  const core = cores.get(client);
+  if (core === undefined) throw new TypeError("auth0/legacy: not a ManagementClient built by its constructor");
+  return core;
 }
 
 /**
- * The v4 client: the package's v5 `ManagementClient` (its core, chain and client-credentials token provider) with
- * the `auth0:legacy` plugin, its surface reshaped into v4's managers, built from the generated descriptor tables.
+ * v4's `ManagementClientBase`: every manager (`users`, `organizations`, …), built on first access, on one core (the
+ * package's v5 `ManagementClient` with the `auth0:legacy` plugin). It takes v4's configuration (see `Configuration`);
+ * `ManagementClient` is the same with the v4 client's options.
  */
-class LegacyManagementClient extends CoreManagementClient {
-  readonly #executor: LegacyExecutor;
+export class ManagementClientBase extends BaseAPI {
+  constructor(configuration: ManagementConfiguration) {
+    super();
+    cores.set(this, new LegacyCore(configuration));
+  }
 
-  constructor(options: ManagementClientOptionsWithToken | ManagementClientOptionsWithClientCredentials) {
-    const given = (options !== null && typeof options === "object" ? options : {}) as AnyOptions;
-    super(coreOptions(given));
-    this.#executor = new LegacyExecutor(
-      (call, mapError) => this.send(call, mapError),
-      (request, error) => this.reportError(request, error),
-      given.headers,
-    );
+  /** The core's middleware chain (see the README): add your own links around the named ones. */
+  get pipeline(): Pipeline {
+    return coreOf(this).pipeline;
+  }
+
+  /** Lifecycle hooks of the core: request start, retry, response, error, token refreshed. */
+  get lifecycle(): ClientHookable {
+    return coreOf(this).lifecycle;
   }
 
   static {
-    // One getter per v4 manager on the prototype (shadowing the v5 resource of the same name); each instance
-    // builds a manager on first access and keeps it.
-    for (const [name, table] of Object.entries(endpoints)) {
-      Object.defineProperty(LegacyManagementClient.prototype, name, {
+    // One getter per v4 manager on the prototype; each instance builds a manager on first access and keeps it.
+    for (const [name, Manager] of Object.entries(managerClasses)) {
+      Object.defineProperty(this.prototype, name, {
         configurable: true,
         enumerable: false,
-        get(this: LegacyManagementClient) {
-          const manager = buildManager(this.#executor, table);
+        get(this: ManagementClientBase) {
+          const manager = new Manager(sharingExecutor(coreOf(this).executor));
           Object.defineProperty(this, name, { value: manager, configurable: true, enumerable: false, writable: false });
           return manager;
         },
       });
     }
-    // v5's resources that v4 never had (groups, eventStreams, …) are hidden, so what runs is v4's surface, as typed.
-    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(CoreManagementClient.prototype))) {
-      if (descriptor.get === undefined || name in endpoints) continue;
-      Object.defineProperty(LegacyManagementClient.prototype, name, { configurable: true, enumerable: false, value: undefined });
-    }
   }
 }
 
-/** v4's `ManagementClient`: `management.users.getAll(...)`, `management.organizations.getMembers(...)`, … */
-export interface ManagementClient extends Managers {
-  /** The core's middleware chain (see the README): add your own links around the named ones. */
-  readonly pipeline: Pipeline;
-  /** Lifecycle hooks of the core: request start, retry, response, error, token refreshed. */
-  readonly lifecycle: ClientHookable;
-}
+// The managers, typed: `management.users`, `management.organizations`, …
+export interface ManagementClientBase extends Managers {}
 
-export const ManagementClient: new (options: ManagementClientOptionsWithToken | ManagementClientOptionsWithClientCredentials) => ManagementClient =
-  LegacyManagementClient as unknown as new (options: ManagementClientOptionsWithToken | ManagementClientOptionsWithClientCredentials) => ManagementClient;
+/** v4's `ManagementClient`: `management.users.getAll(...)`, `management.organizations.getMembers(...)`, … */
+export class ManagementClient extends ManagementClientBase {
+  constructor(options: ManagementClientOptionsWithToken | ManagementClientOptionsWithClientCredentials) {
+    const given = (options !== null && typeof options === "object" ? options : {}) as ManagementConfiguration;
+    super({ ...given, baseUrl: undefined, parseError: managementParseError });
+  }
+}

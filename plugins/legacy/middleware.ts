@@ -5,7 +5,17 @@
  * runs once. The link converts between the core's request/response and fetch's `RequestInit`/`Response`, and only
  * when a hook of that phase exists.
  */
-import { FetchError, TimeoutError, type Middleware as CoreMiddleware, type PipelineRequest, type PipelineResponse } from "auth0";
+import {
+  FetchError,
+  TimeoutError,
+  type ErrorContext,
+  type FetchParams,
+  type Middleware as CoreMiddleware,
+  type PipelineRequest,
+  type PipelineResponse,
+  type RequestContext,
+  type ResponseContext,
+} from "auth0";
 import { headerRecord } from "./init-overrides.js";
 
 /**
@@ -14,29 +24,7 @@ import { headerRecord } from "./init-overrides.js";
  */
 export type FetchAPI = (url: URL | Request | string, init: RequestInit) => Promise<Response>;
 
-export interface FetchParams {
-  url: URL | Request | string;
-  init: RequestInit;
-}
-
-export interface RequestContext {
-  /** Sends a request of your own (with the client's timeout), outside the chain. */
-  fetch: FetchAPI;
-  url: URL | Request | string;
-  init: RequestInit;
-}
-
-export interface ResponseContext extends RequestContext {
-  /** A clone: read it freely. */
-  response: Response;
-}
-
-export interface ErrorContext extends RequestContext {
-  /** What failed: a `TimeoutError`, or what `fetch` threw; undefined when the server answered with an error status. */
-  error: unknown;
-  /** The error response (a clone), when there was one. */
-  response?: Response;
-}
+export type { FetchParams, RequestContext, ResponseContext, ErrorContext };
 
 /** v4's middleware: each hook may return a replacement (new `{ url, init }`, or a `Response`) or nothing. */
 export interface Middleware {

@@ -1,5 +1,6 @@
 /**
- * `npm run generate:legacy -- --compat <legacy-v4.json> --v5 <management-v5.json> [--out <dir>] [--wire-tests <dir>]`
+ * `npm run generate:legacy -- --compat <legacy-v4.json> --v5 <management-v5.json> --exports <exports-v5.json>
+ *   --types <types-v5.json> [--out <dir>] [--wire-tests <dir>]`
  * Paths are relative to the working directory; the defaults are relative to the repository root.
  */
 import { existsSync } from "node:fs";
@@ -9,6 +10,7 @@ import { parseArgs } from "node:util";
 import { HEADER } from "./emit.js";
 import { generateLegacy } from "./generate.js";
 import { loadV4, loadV5 } from "./load.js";
+import { loadSurface } from "./surface.js";
 import { WIRE_HEADER } from "./wire-tests.js";
 import { writeFiles } from "./write.js";
 
@@ -17,6 +19,8 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULTS = {
   compat: resolve(REPO_ROOT, "../shared/compat/legacy-v4.json"),
   v5: resolve(REPO_ROOT, "../shared/compat/management-v5.json"),
+  exports: resolve(REPO_ROOT, "../shared/compat/exports-v5.json"),
+  types: resolve(REPO_ROOT, "../shared/compat/types-v5.json"),
   out: resolve(REPO_ROOT, "plugins/legacy/generated"),
   wireTests: resolve(REPO_ROOT, "plugins/legacy/test/wire"),
 };
@@ -25,22 +29,31 @@ export const DEFAULTS = {
 export function main(argv: readonly string[], log: (line: string) => void = console.log): number {
   const { values } = parseArgs({
     args: [...argv],
-    options: { compat: { type: "string" }, v5: { type: "string" }, out: { type: "string" }, "wire-tests": { type: "string" } },
+    options: {
+      compat: { type: "string" },
+      v5: { type: "string" },
+      exports: { type: "string" },
+      types: { type: "string" },
+      out: { type: "string" },
+      "wire-tests": { type: "string" },
+    },
     strict: true,
   });
   const compat = values.compat === undefined ? DEFAULTS.compat : resolve(values.compat);
   const v5 = values.v5 === undefined ? DEFAULTS.v5 : resolve(values.v5);
+  const exportsFile = values.exports === undefined ? DEFAULTS.exports : resolve(values.exports);
+  const types = values.types === undefined ? DEFAULTS.types : resolve(values.types);
   const out = values.out === undefined ? DEFAULTS.out : resolve(values.out);
   const wireTests = values["wire-tests"] === undefined ? DEFAULTS.wireTests : resolve(values["wire-tests"]);
 
-  const missing = [compat, v5].filter((path) => !existsSync(path));
+  const missing = [compat, v5, exportsFile, types].filter((path) => !existsSync(path));
   if (missing.length > 0) {
     log(`generate:legacy: nothing generated, input not found: ${missing.join(", ")}`);
-    log("generate:legacy: pass --compat <legacy-v4.json> --v5 <management-v5.json>");
+    log("generate:legacy: pass --compat <legacy-v4.json> --v5 <management-v5.json> --exports <exports-v5.json> --types <types-v5.json>");
     return 0;
   }
 
-  const output = generateLegacy(loadV4(compat), loadV5(v5));
+  const output = generateLegacy(loadV4(compat), loadV5(v5), loadSurface(exportsFile, types));
   const generated = writeFiles(out, output.generated, HEADER);
   const wire = writeFiles(wireTests, output.wireTests, WIRE_HEADER);
   const bytes = [...output.generated.values()].reduce((total, content) => total + Buffer.byteLength(content), 0);

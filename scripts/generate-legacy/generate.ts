@@ -2,6 +2,7 @@
 import { generatedFiles } from "./emit.js";
 import type { V4Table, V5Method } from "./load.js";
 import { buildModel } from "./model.js";
+import type { LegacySurface } from "./surface.js";
 import { wireTestFiles } from "./wire-tests.js";
 
 export interface LegacyOutput {
@@ -12,10 +13,10 @@ export interface LegacyOutput {
   readonly stats: { readonly methods: number; readonly managers: number; readonly unmatched: readonly string[]; readonly aliases: number; readonly requests: number; readonly enums: number };
 }
 
-export function generateLegacy(v4: V4Table, v5: readonly V5Method[]): LegacyOutput {
+export function generateLegacy(v4: V4Table, v5: readonly V5Method[], surface: LegacySurface): LegacyOutput {
   const model = buildModel(v4, v5);
   return {
-    generated: generatedFiles(model),
+    generated: generatedFiles(model, surface),
     wireTests: wireTestFiles(v4.methods),
     stats: {
       methods: v4.methods.length,

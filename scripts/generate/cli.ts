@@ -1,5 +1,6 @@
 /**
- * `npm run generate -- --spec <openapi.json> --compat <management-v5.json> [--out <dir>] [--fallbacks <file>] [--wire-tests <dir>]`
+ * `npm run generate -- --spec <openapi.json> --compat <management-v5.json> --exports <exports-v5.json> --types <types-v5.json>
+ *   [--out <dir>] [--fallbacks <file>] [--wire-tests <dir>]`
  * Paths are relative to the working directory; the defaults are relative to the repository root.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -16,6 +17,8 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULTS = {
   spec: resolve(REPO_ROOT, "../shared/specs/management-api.openapi.json"),
   compat: resolve(REPO_ROOT, "../shared/compat/management-v5.json"),
+  exports: resolve(REPO_ROOT, "../shared/compat/exports-v5.json"),
+  types: resolve(REPO_ROOT, "../shared/compat/types-v5.json"),
   out: resolve(REPO_ROOT, "src/management/generated"),
   fallbacks: resolve(REPO_ROOT, "scripts/generate/FALLBACKS.md"),
   wireTests: resolve(REPO_ROOT, "test/management/wire"),
@@ -33,6 +36,8 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
     options: {
       spec: { type: "string" },
       compat: { type: "string" },
+      exports: { type: "string" },
+      types: { type: "string" },
       out: { type: "string" },
       fallbacks: { type: "string" },
       "wire-tests": { type: "string" },
@@ -41,18 +46,20 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
   });
   const spec = values.spec === undefined ? DEFAULTS.spec : resolve(values.spec);
   const compat = values.compat === undefined ? DEFAULTS.compat : resolve(values.compat);
+  const exportsFile = values.exports === undefined ? DEFAULTS.exports : resolve(values.exports);
+  const types = values.types === undefined ? DEFAULTS.types : resolve(values.types);
   const out = values.out === undefined ? DEFAULTS.out : resolve(values.out);
   const fallbacks = values.fallbacks === undefined ? DEFAULTS.fallbacks : resolve(values.fallbacks);
   const wireTests = values["wire-tests"] === undefined ? DEFAULTS.wireTests : resolve(values["wire-tests"]);
 
-  const missing = [spec, compat].filter((path) => !existsSync(path));
+  const missing = [spec, compat, exportsFile, types].filter((path) => !existsSync(path));
   if (missing.length) {
     log(`generate: nothing generated, input not found: ${missing.join(", ")}`);
-    log("generate: pass --spec <management-api.openapi.json> --compat <management-v5.json>");
+    log("generate: pass --spec <management-api.openapi.json> --compat <management-v5.json> --exports <exports-v5.json> --types <types-v5.json>");
     return 0;
   }
 
-  const output = generate(loadInputs(spec, compat));
+  const output = generate(loadInputs(spec, compat, exportsFile, types));
   const result = writeOutput(out, output.files);
   writeText(fallbacks, output.fallbacksReport);
   const wireFiles = wireTestFiles(JSON.parse(readFileSync(compat, "utf8")) as unknown, output.opaqueTypes);

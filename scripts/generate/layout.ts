@@ -4,6 +4,7 @@
  * prefix (`connection-options.ts`: `ConnectionOptions…`): a prefix whose types are too many for one module is split
  * by a longer prefix, and the few types left over stay in the shorter prefix's module.
  */
+import { enumObjectImport } from "./management-surface.js";
 import { importList, words } from "./names.js";
 import type { Declaration } from "./schema-to-ts.js";
 
@@ -28,7 +29,10 @@ function moduleName(key: string, depth: number): string {
 }
 
 function size(declarations: readonly Declaration[]): number {
-  return declarations.reduce((total, declaration) => total + declaration.text.length + (declaration.enumConst?.length ?? 0), 0);
+  return declarations.reduce(
+    (total, declaration) => total + declaration.text.length + (declaration.enumConst?.length ?? 0) + (declaration.companion?.length ?? 0),
+    0,
+  );
 }
 
 /** Module name → its declarations. */
@@ -101,11 +105,7 @@ function importLines(
   return lines.length ? `${lines.join("\n")}\n\n` : "";
 }
 
-export function typeModules(
-  declarations: readonly Declaration[],
-  namespaces: ReadonlyMap<string, readonly Declaration[]>,
-  header: string,
-): TypeModules {
+export function typeModules(declarations: readonly Declaration[], header: string): TypeModules {
   const enums = groupDeclarations(declarations.filter((declaration) => declaration.enumConst !== undefined));
   const grouped = groupDeclarations(declarations.filter((declaration) => declaration.enumConst === undefined));
   if (grouped.has("index") || grouped.has("enums")) throw new Error("a type module would shadow index.ts or enums.ts");
@@ -116,20 +116,15 @@ export function typeModules(
   const files = new Map<string, string>();
   for (const [module, members] of grouped) {
     const imports = importLines(members, module, moduleOf, "./", "../../uploadable.js");
-    files.set(`${module}.ts`, `${header}\n${imports}${members.map((declaration) => declaration.text).join("\n")}`);
+    const table = members.some((declaration) => declaration.companion !== undefined) ? `${enumObjectImport("../../")}\n${imports === "" ? "\n" : ""}` : "";
+    files.set(`${module}.ts`, `${header}\n${table}${imports}${members.map((declaration) => `${declaration.text}${declaration.companion ?? ""}`).join("\n")}`);
   }
   for (const [module, members] of enums) {
     files.set(
       `enums/${module}.ts`,
-      `${header}\n// String enums: a literal-union type and a same-name object of its values (the only runtime values of the types).\n\n` +
+      `${header}\n// String enums: a literal-union type and a same-name object of its values (the only runtime values of the types).\n${enumObjectImport("../../../")}\n\n` +
         members.map((declaration) => `${declaration.text}${declaration.enumConst ?? ""}`).join("\n"),
     );
-  }
-  const namespaceNames = [...namespaces.keys()].sort();
-  for (const namespace of namespaceNames) {
-    const members = [...(namespaces.get(namespace) ?? [])].sort(byName);
-    const imports = importLines(members, "", moduleOf, "../", "../../../uploadable.js");
-    files.set(`namespaces/${namespace}.ts`, `${header}\n${imports}${members.map((declaration) => declaration.text).join("\n")}`);
   }
   // `enums.ts`: the runtime values alone (and their types), for a barrel that re-exports the types with `export type *`.
   const enumModules = [...enums.keys()].sort().map((module) => `export * from "./enums/${module}.js";`);
@@ -138,7 +133,7 @@ export function typeModules(
     header,
     "",
     ...[...grouped.keys(), ...[...enums.keys()].map((module) => `enums/${module}`)].sort().map((module) => `export * from "./${module}.js";`),
-    ...namespaceNames.map((namespace) => `export * as ${namespace} from "./namespaces/${namespace}.js";`),
+    'export * from "./resource-namespaces.js";',
     "",
   ];
   files.set("index.ts", index.join("\n"));

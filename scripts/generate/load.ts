@@ -1,5 +1,7 @@
 /** Reads the two inputs (the OpenAPI document and the v5 compatibility table) into checked, typed shapes. */
 import { readFileSync } from "node:fs";
+import { entryOf, loadRuntimeSurface, loadTypeSurface } from "../surface/contract.js";
+import type { ManagementSurface } from "./management-surface.js";
 import {
   asArray,
   asObject,
@@ -76,6 +78,8 @@ export interface Spec {
 export interface Inputs {
   readonly spec: Spec;
   readonly methods: readonly CompatMethod[];
+  /** The `Management` namespace of v5's export surface. */
+  readonly surface: ManagementSurface;
 }
 
 export function operationKey(verb: string, path: string): string {
@@ -202,6 +206,20 @@ export function loadCompat(document: unknown): CompatMethod[] {
   return methods;
 }
 
-export function loadInputs(specPath: string, compatPath: string): Inputs {
-  return { spec: loadSpec(readJson(specPath)), methods: loadCompat(readJson(compatPath)) };
+export function loadInputs(specPath: string, compatPath: string, exportsPath: string, typesPath: string): Inputs {
+  return {
+    spec: loadSpec(readJson(specPath)),
+    methods: loadCompat(readJson(compatPath)),
+    surface: loadManagementSurface(exportsPath, typesPath),
+  };
+}
+
+/** The `Management` members of the `auth0` entry in the two surface files. */
+export function loadManagementSurface(exportsPath: string, typesPath: string): ManagementSurface {
+  const management = entryOf(loadRuntimeSurface(exportsPath), "auth0").get("Management");
+  if (management?.members === undefined) throw new Error(`${exportsPath}: auth0 has no Management members`);
+  const typeNames = [...entryOf(loadTypeSurface(typesPath), "auth0").keys()]
+    .filter((name) => name.startsWith("Management."))
+    .map((name) => name.slice("Management.".length));
+  return { members: management.members, typeNames: new Set(typeNames) };
 }

@@ -284,21 +284,30 @@ export interface Declaration {
   readonly name: string;
   /** `export interface …` / `export type …`; for an enum, its literal-union type. */
   readonly text: string;
-  /** For a string enum: the same-name `export const … as const` object. */
+  /** For a string enum: the same-name object of its values (`export const X: EnumObject<X> = { … }`). */
   readonly enumConst?: string;
+  /** For a string enum: its members, [key, value], in order (the table stage writes `enumConst` from them). */
+  readonly enumMembers?: ReadonlyArray<readonly [string, string]>;
+  /** Runtime values that live next to the type (`Management.X.Strategy`): a const and a type-only namespace. */
+  readonly companion?: string;
   readonly refs: ReadonlySet<string>;
   readonly usesUploadable: boolean;
 }
 
-export function enumDeclaration(name: string, values: readonly string[], nullable: boolean, description: unknown): Declaration {
-  const keys = enumMemberKeys(values);
-  const members = values.map((value, index) => `${INDENT}${propertyKey(keys[index] ?? "")}: ${JSON.stringify(value)},\n`).join("");
+/** A string enum: the literal union now, the object (`enumConst`) once the contract is applied. */
+export function enumDeclaration(
+  name: string,
+  values: readonly string[],
+  nullable: boolean,
+  description: unknown,
+  keys: readonly string[] = enumMemberKeys(values),
+): Declaration {
   const union = [...values.map((value) => JSON.stringify(value)), ...(nullable ? ["null"] : [])].join(" | ");
-  const doc = docComment(description, "");
   return {
     name,
-    text: `${doc}export type ${name} = ${union};\n`,
-    enumConst: `${doc}export const ${name} = {\n${members}} as const;\n`,
+    text: `${docComment(description, "")}export type ${name} = ${union};\n`,
+    enumConst: "",
+    enumMembers: values.map((value, index) => [keys[index] ?? "", value] as const),
     refs: new Set(),
     usesUploadable: false,
   };

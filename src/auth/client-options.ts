@@ -25,6 +25,12 @@ export interface ClientOptions extends Omit<CoreClientOptions, "timeoutInSeconds
   fetch?: FetchAPI;
 }
 
+/** v4's and v5's configuration of an API class: the client options with the base URL and the error parser. */
+export interface Configuration extends ClientOptions {
+  baseUrl: string;
+  parseError: (response: Response) => Promise<Error> | Error;
+}
+
 /** Options of `AuthenticationClient`. */
 export interface AuthenticationClientOptions extends ClientOptions {
   /** Your tenant's host, e.g. `my-tenant.us.auth0.com` (`http://127.0.0.1:PORT` is accepted for local testing). */

@@ -1,6 +1,7 @@
 import { jsonResponse, textResponse } from "./api-requester.js";
 import type { JSONApiResponse, TextApiResponse } from "./api-response.js";
 import type { AuthContext } from "./auth-context.js";
+import { authContextOf, BaseAuthAPI } from "./base-auth-api.js";
 import type { InitOverride } from "./init-overrides.js";
 import { requireParams } from "./required-params.js";
 
@@ -44,19 +45,12 @@ export interface ChangePasswordRequest {
   organization?: string;
 }
 
-/** Sign-up and change-password for database connections: `client.database`. */
-export interface Database {
-  signUp(bodyParameters: SignUpRequest, initOverrides?: InitOverride): Promise<JSONApiResponse<SignUpResponse>>;
-  /** Auth0 emails a change-password link; `data` is the server's text answer. */
-  changePassword(bodyParameters: ChangePasswordRequest, initOverrides?: InitOverride): Promise<TextApiResponse>;
-}
-
-export class DatabaseEndpoints implements Database {
-  readonly #context: AuthContext;
-
-  constructor(context: AuthContext) {
-    this.#context = context;
-  }
+/**
+ * Sign-up and change-password for database connections: `client.database`, or `new Database(options)` with the
+ * `AuthenticationClient` options.
+ */
+export class Database extends BaseAuthAPI {
+  readonly #context: AuthContext = authContextOf(this);
 
   async signUp(bodyParameters: SignUpRequest, initOverrides?: InitOverride): Promise<JSONApiResponse<SignUpResponse>> {
     requireParams(bodyParameters, ["email", "password", "connection"]);
@@ -76,6 +70,7 @@ export class DatabaseEndpoints implements Database {
     return response;
   }
 
+  /** Auth0 emails a change-password link; `data` is the server's text answer. */
   async changePassword(bodyParameters: ChangePasswordRequest, initOverrides?: InitOverride): Promise<TextApiResponse> {
     requireParams(bodyParameters, ["email", "connection"]);
     const reply = await this.#context.requester.call({

@@ -38,6 +38,10 @@ export class ResponseError extends Error {
 /** The request ran past `timeoutDuration`. */
 export class TimeoutError extends Error {
   override name = "TimeoutError";
+  // The CommonJS build bundles ky, which has a TimeoutError too; the bundler renames one of them: keep this one's name.
+  static {
+    Object.defineProperty(this, "name", { value: "TimeoutError" });
+  }
   constructor() {
     super("The request was timed out.");
   }

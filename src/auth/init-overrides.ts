@@ -3,6 +3,10 @@ import type { Middleware } from "../core/pipeline.js";
 /** v5's request types, as an `initOverrides` function sees them. */
 export type HTTPMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS" | "HEAD";
 export type HTTPHeaders = { [key: string]: string };
+/** A query as v4 and v5 describe it (the Authentication API methods send none). */
+export type HTTPQuery = {
+  [key: string]: string | number | null | boolean | Array<string | number | null | boolean> | Set<string | number | null | boolean> | HTTPQuery;
+};
 /** A form body is a `URLSearchParams`; a JSON body is the object before serialisation. */
 export type HTTPBody = unknown;
 
@@ -18,6 +22,7 @@ export interface RequestOpts {
   path: string;
   method: HTTPMethod;
   headers?: HTTPHeaders;
+  query?: HTTPQuery;
   body?: HTTPBody;
 }
 

@@ -1,5 +1,4 @@
-import type { JSONApiResponse, VoidApiResponse } from "./api-response.js";
-import type { IDTokenValidateOptions, IDTokenValidator } from "./id-token/options.js";
+import type { IDTokenValidateOptions } from "./id-token/options.js";
 import type { InitOverride } from "./init-overrides.js";
 
 export interface TokenSet {
@@ -94,6 +93,26 @@ export interface RefreshTokenGrantRequest extends ClientCredentials {
   [key: string]: unknown;
 }
 
+/** The device authorization grant's parameters (v5 declares the type; no method sends it). */
+export interface DeviceCodeGrantRequest {
+  /** Overrides the client's `clientId`. */
+  client_id?: string;
+  /** The device code `/oauth/device/code` returned. */
+  device_code: string;
+}
+
+/** A token exchange's parameters (v5 declares the type; `client.tokenExchange` is the method that sends one). */
+export interface TokenExchangeGrantRequest {
+  /** Overrides the client's `clientId`. */
+  client_id?: string;
+  /** The externally issued token that represents the user. */
+  subject_token: string;
+  audience?: string;
+  scope?: string;
+  /** JSON of the user's profile, for native iOS sign-in. */
+  user_profile: string;
+}
+
 export interface RevokeRefreshTokenRequest extends ClientCredentials {
   /** The refresh token to revoke. */
   token: string;
@@ -123,22 +142,3 @@ export interface TokenForConnectionResponse {
   [key: string]: unknown;
 }
 
-/** The OAuth 2.0 endpoints: `client.oauth`. */
-export interface OAuth {
-  /** Validates the ID tokens the grants return. */
-  readonly idTokenValidator: IDTokenValidator;
-  authorizationCodeGrant(bodyParameters: AuthorizationCodeGrantRequest, options?: AuthorizationCodeGrantOptions): Promise<JSONApiResponse<TokenSet>>;
-  authorizationCodeGrantWithPKCE(
-    bodyParameters: AuthorizationCodeGrantWithPKCERequest,
-    options?: AuthorizationCodeGrantOptions,
-  ): Promise<JSONApiResponse<TokenSet>>;
-  clientCredentialsGrant(bodyParameters: ClientCredentialsGrantRequest, options?: { initOverrides?: InitOverride }): Promise<JSONApiResponse<TokenSet>>;
-  pushedAuthorization(
-    bodyParameters: PushedAuthorizationRequest,
-    options?: { initOverrides?: InitOverride },
-  ): Promise<JSONApiResponse<PushedAuthorizationResponse>>;
-  passwordGrant(bodyParameters: PasswordGrantRequest, options?: GrantOptions): Promise<JSONApiResponse<TokenSet>>;
-  refreshTokenGrant(bodyParameters: RefreshTokenGrantRequest, options?: GrantOptions): Promise<JSONApiResponse<TokenSet>>;
-  revokeRefreshToken(bodyParameters: RevokeRefreshTokenRequest, options?: { initOverrides?: InitOverride }): Promise<VoidApiResponse>;
-  tokenForConnection(bodyParameters: TokenForConnectionRequest, options?: { initOverrides?: InitOverride }): Promise<JSONApiResponse<TokenSet>>;
-}

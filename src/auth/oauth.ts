@@ -1,16 +1,15 @@
 import { jsonResponse, voidResponse } from "./api-requester.js";
 import type { JSONApiResponse, VoidApiResponse } from "./api-response.js";
 import { withClientAuthentication, type AuthContext } from "./auth-context.js";
+import { authContextOf, BaseAuthAPI } from "./base-auth-api.js";
 import type { IDTokenValidator } from "./id-token/options.js";
 import type { InitOverride } from "./init-overrides.js";
 import {
-  SUBJECT_TOKEN_TYPES,
   type AuthorizationCodeGrantOptions,
   type AuthorizationCodeGrantRequest,
   type AuthorizationCodeGrantWithPKCERequest,
   type ClientCredentialsGrantRequest,
   type GrantOptions,
-  type OAuth,
   type PasswordGrantRequest,
   type PushedAuthorizationRequest,
   type PushedAuthorizationResponse,
@@ -22,17 +21,21 @@ import {
 import { requireParams } from "./required-params.js";
 import { tokenGrant } from "./token-grant.js";
 
+/** The token endpoint's path. */
+export const TOKEN_URL = "/oauth/token";
+/** The `subject_token_type` `tokenForConnection` sends unless told otherwise: a refresh token. */
+export const TOKEN_FOR_CONNECTION_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:refresh_token";
 export const TOKEN_FOR_CONNECTION_GRANT_TYPE = "urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token";
 export const TOKEN_FOR_CONNECTION_REQUESTED_TOKEN_TYPE = "http://auth0.com/oauth/token-type/federated-connection-access-token";
 
-/** `client.oauth`: the token, PAR and revocation endpoints, on the mTLS host when `useMTLS` is set. */
-export class OAuthEndpoints implements OAuth {
-  readonly #context: AuthContext;
+/**
+ * The token, PAR and revocation endpoints (`client.oauth`, or `new OAuth(options)` with the `AuthenticationClient`
+ * options), on the mTLS host when `useMTLS` is set. ID tokens the grants return are validated before you see them.
+ */
+export class OAuth extends BaseAuthAPI {
+  readonly #context: AuthContext = authContextOf(this);
 
-  constructor(context: AuthContext) {
-    this.#context = context;
-  }
-
+  /** Validates the ID tokens the grants return. */
   get idTokenValidator(): IDTokenValidator {
     return this.#context.idTokens;
   }
@@ -110,7 +113,7 @@ export class OAuthEndpoints implements OAuth {
     const form = await withClientAuthentication(
       this.#context,
       {
-        subject_token_type: SUBJECT_TOKEN_TYPES.REFRESH_TOKEN,
+        subject_token_type: TOKEN_FOR_CONNECTION_TOKEN_TYPE,
         ...bodyParameters,
         grant_type: TOKEN_FOR_CONNECTION_GRANT_TYPE,
         requested_token_type: TOKEN_FOR_CONNECTION_REQUESTED_TOKEN_TYPE,
@@ -119,8 +122,8 @@ export class OAuthEndpoints implements OAuth {
     );
     const reply = await this.#context.requester.call({
       method: "POST",
-      url: `${origin}/oauth/token`,
-      path: "/oauth/token",
+      url: `${origin}${TOKEN_URL}`,
+      path: TOKEN_URL,
       form,
       initOverrides: options.initOverrides,
     });

@@ -1,6 +1,7 @@
 import { voidResponse } from "./api-requester.js";
 import type { JSONApiResponse, VoidApiResponse } from "./api-response.js";
 import { withClientAuthentication, type AuthContext } from "./auth-context.js";
+import { authContextOf, BaseAuthAPI } from "./base-auth-api.js";
 import type { InitOverride } from "./init-overrides.js";
 import type { ClientCredentials, GrantOptions, TokenSet } from "./oauth-types.js";
 import { requireParams } from "./required-params.js";
@@ -40,20 +41,12 @@ export interface LoginWithSMSRequest extends Omit<LoginWithEmailRequest, "email"
 }
 
 /** Passwordless login by email or SMS: `client.passwordless`. */
-export interface Passwordless {
-  sendEmail(bodyParameters: SendEmailRequest, initOverrides?: InitOverride): Promise<VoidApiResponse>;
-  sendSMS(bodyParameters: SendSmsRequest, initOverrides?: InitOverride): Promise<VoidApiResponse>;
-  loginWithEmail(bodyParameters: LoginWithEmailRequest, options?: GrantOptions): Promise<JSONApiResponse<TokenSet>>;
-  loginWithSMS(bodyParameters: LoginWithSMSRequest, options?: GrantOptions): Promise<JSONApiResponse<TokenSet>>;
-}
-
-/** Never on the mTLS host: v5 sends only `oauth.*` there. */
-export class PasswordlessEndpoints implements Passwordless {
-  readonly #context: AuthContext;
-
-  constructor(context: AuthContext) {
-    this.#context = context;
-  }
+/**
+ * Passwordless sign-in by email or SMS: `client.passwordless`, or `new Passwordless(options)` with the
+ * `AuthenticationClient` options. Never on the mTLS host: v5 sends only `oauth.*` there.
+ */
+export class Passwordless extends BaseAuthAPI {
+  readonly #context: AuthContext = authContextOf(this);
 
   async sendEmail(bodyParameters: SendEmailRequest, initOverrides?: InitOverride): Promise<VoidApiResponse> {
     requireParams(bodyParameters, ["email"]);

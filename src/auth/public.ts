@@ -3,17 +3,19 @@
  * (`auth/mtls-node.ts` is not here on purpose: it is Node-only and has its own entry.)
  */
 export { AuthenticationClient } from "./authentication-client.js";
-export type { AuthenticationClientOptions, ClientOptions, UserInfoClientOptions, RetryConfiguration, FetchAPI } from "./client-options.js";
+export type { AuthenticationClientOptions, ClientOptions, Configuration, UserInfoClientOptions, RetryConfiguration, FetchAPI } from "./client-options.js";
+export type { FetchParams, RequestContext, ResponseContext, ErrorContext, MiddlewareFetch } from "./middleware-contexts.js";
 export { JSONApiResponse, VoidApiResponse, TextApiResponse } from "./api-response.js";
 export type { ApiResponse } from "./api-response.js";
-export type { InitOverride, InitOverrideFunction, HTTPRequestInit, RequestOpts, HTTPMethod, HTTPHeaders, HTTPBody } from "./init-overrides.js";
+export type { InitOverride, InitOverrideFunction, HTTPRequestInit, RequestOpts, HTTPMethod, HTTPHeaders, HTTPQuery, HTTPBody } from "./init-overrides.js";
 export { AuthApiError, ResponseError, TimeoutError, FetchError, RequiredError, IdTokenValidatorError } from "./errors.js";
 export type { IDTokenValidateOptions, IDTokenValidator } from "./id-token/options.js";
 
+export { parseError } from "./parse-error.js";
+export { BaseAuthAPI } from "./base-auth-api.js";
 export { SUBJECT_TOKEN_TYPES } from "./oauth-types.js";
-export { TOKEN_FOR_CONNECTION_GRANT_TYPE, TOKEN_FOR_CONNECTION_REQUESTED_TOKEN_TYPE } from "./oauth.js";
+export { OAuth, TOKEN_URL, TOKEN_FOR_CONNECTION_GRANT_TYPE, TOKEN_FOR_CONNECTION_TOKEN_TYPE, TOKEN_FOR_CONNECTION_REQUESTED_TOKEN_TYPE } from "./oauth.js";
 export type {
-  OAuth,
   TokenSet,
   GrantOptions,
   AuthorizationCodeGrantOptions,
@@ -24,14 +26,17 @@ export type {
   PushedAuthorizationRequest,
   PushedAuthorizationResponse,
   PasswordGrantRequest,
+  DeviceCodeGrantRequest,
+  TokenExchangeGrantRequest,
   RefreshTokenGrantRequest,
   RevokeRefreshTokenRequest,
   TokenForConnectionRequest,
   TokenForConnectionResponse,
 } from "./oauth-types.js";
-export type { Database, SignUpRequest, SignUpResponse, ChangePasswordRequest } from "./database.js";
+export { Database } from "./database.js";
+export type { SignUpRequest, SignUpResponse, ChangePasswordRequest } from "./database.js";
+export { Passwordless } from "./passwordless.js";
 export type {
-  Passwordless,
   SendEmailRequest,
   SendEmailLinkRequest,
   SendEmailCodeRequest,

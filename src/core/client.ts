@@ -1,3 +1,4 @@
+import { BaseAPI } from "./base-api.js";
 import { ClientContainer } from "./container.js";
 import { InvalidInputError } from "./errors.js";
 import { createClientHooks, emit, type ClientHookable } from "./hooks.js";
@@ -78,7 +79,7 @@ export type WithPlugins<This extends abstract new (...args: never[]) => CoreClie
  * What every client shares: a container, the ordered middleware chain over a fetcher, lifecycle hooks and plugins.
  * Everything is built and resolved once, here; a request only walks the composed chain.
  */
-export abstract class CoreClient {
+export abstract class CoreClient extends BaseAPI {
   /** Plugins every instance of this class applies first (`.with()` extends the list). */
   static presetPlugins: readonly Plugin<object>[] = [];
 
@@ -96,6 +97,7 @@ export abstract class CoreClient {
   readonly #api: Auth0Api;
 
   protected constructor(options: CoreClientOptions & { domain?: unknown }, config: CoreClientConfig) {
+    super();
     if (options === null || typeof options !== "object") throw new InvalidInputError("options", "Client options must be an object");
     const resolved = resolveOptions(options, config);
     const container = new ClientContainer();

@@ -6,7 +6,9 @@ export interface Logger {
   error(message: string, ...args: unknown[]): void;
 }
 
-export type LogLevel = "debug" | "info" | "warn" | "error";
+/** The levels, as v5's `logging.LogLevel` names them. */
+export const LogLevel = { Debug: "debug", Info: "info", Warn: "warn", Error: "error" } as const;
+export type LogLevel = (typeof LogLevel)[keyof typeof LogLevel];
 
 /** The `logging` client option. Logging is off unless this is given (and `silent` is not true). */
 export interface LogConfig {

@@ -6,7 +6,7 @@ import {
   AuthenticationClient,
   createLevelledLogger,
   FetchError,
-  logging,
+  loggingMiddleware,
   Management,
   ManagementClient,
   ManagementError,
@@ -408,7 +408,7 @@ describe(`"No secret appears in a log line, an error, an error message, a hook p
     const legacy = (secret: string) => {
       const client = new LegacyManagementClient({ domain: t.domain, clientId: t.clientId, clientSecret: secret });
       // v4 has no logging option: the core's logging link, at debug, in its place.
-      client.pipeline.replace("logging", logging(createLevelledLogger({ level: "debug", logger })));
+      client.pipeline.replace("logging", loggingMiddleware(createLevelledLogger({ level: "debug", logger })));
       exposure.observe(client as unknown as CoreClient);
       return client;
     };
@@ -419,7 +419,7 @@ describe(`"No secret appears in a log line, an error, an error message, a hook p
     expect(await exposure.failure(management.users.get({ id: "auth0|missing" }))).toBeInstanceOf(ManagementApiError);
     t.faults.inject({ match: { method: "GET" }, fault: { kind: "latency", ms: 600 } });
     const slow = new LegacyManagementClient({ domain: t.domain, clientId: t.clientId, clientSecret: t.clientSecret, timeoutDuration: 100 });
-    slow.pipeline.replace("logging", logging(createLevelledLogger({ level: "debug", logger })));
+    slow.pipeline.replace("logging", loggingMiddleware(createLevelledLogger({ level: "debug", logger })));
     exposure.observe(slow as unknown as CoreClient);
     await exposure.failure(slow.users.getAll());
     expect(await exposure.failure(legacy(wrongSecret).users.getAll())).toBeInstanceOf(Error);

@@ -16,7 +16,9 @@ const fallbacks = join(root, "scripts/generate/FALLBACKS.md");
 const wireTests = join(root, "test/management/wire");
 const spec = resolve(root, "../shared/specs/management-api.openapi.json");
 const compat = resolve(root, "../shared/compat/management-v5.json");
-const hasShared = existsSync(resolve(root, "../shared")) && existsSync(spec) && existsSync(compat);
+const exportsFile = resolve(root, "../shared/compat/exports-v5.json");
+const typesFile = resolve(root, "../shared/compat/types-v5.json");
+const hasShared = [spec, compat, exportsFile, typesFile].every((path) => existsSync(path));
 if (!hasShared) {
   console.info("generator.test: ../shared is absent, so the checks against the OpenAPI document and the v5 table were skipped");
 }
@@ -144,7 +146,10 @@ describe("the Management API generator", () => {
     writeFileSync(join(out, "wire", "by-hand.test.ts"), "// hand-written\n");
     writeFileSync(join(out, "wire", "stale.test.ts"), `${WIRE_HEADER}\n`);
     const code = main(
-      ["--spec", spec, "--compat", compat, "--out", join(out, "generated"), "--fallbacks", report, "--wire-tests", join(out, "wire")],
+      [
+        ...["--spec", spec, "--compat", compat, "--exports", exportsFile, "--types", typesFile],
+        ...["--out", join(out, "generated"), "--fallbacks", report, "--wire-tests", join(out, "wire")],
+      ],
       () => undefined,
     );
     expect(code).toBe(0);
@@ -167,8 +172,8 @@ describe("the Management API generator", () => {
   });
 
   it.runIf(hasShared)("gives identical output when run twice", () => {
-    const first = generate(loadInputs(spec, compat));
-    const second = generate(loadInputs(spec, compat));
+    const first = generate(loadInputs(spec, compat, exportsFile, typesFile));
+    const second = generate(loadInputs(spec, compat, exportsFile, typesFile));
     expect([...second.files]).toEqual([...first.files]);
     expect(second.fallbacksReport).toBe(first.fallbacksReport);
     const document = JSON.parse(readFileSync(compat, "utf8")) as unknown;

@@ -20,6 +20,8 @@ interface Budget {
   /** `npm pack`'s unpacked size: DESIGN's target, under 2 MB (2 MiB: 2,097,152 bytes). */
   packageUnpackedBytes: number;
   packageUnpackedMeasured: number;
+  /** Why the package budget is what it is, when it is not DESIGN's 2 MB. */
+  packageUnpackedNote?: string;
 }
 const budget = JSON.parse(readFileSync(new URL("./budget.json", import.meta.url), "utf8")) as Budget;
 
@@ -46,10 +48,10 @@ describe("size budget", () => {
     expect(bytes).toBeGreaterThan(20_000);
   }, 60_000);
 
-  it("the package's unpacked size stays under 2 MB", () => {
+  it("the package's unpacked size stays within its budget (DESIGN's target: under 2 MB)", () => {
     requireBuild();
     const info = measurePackage();
     console.log(`size: package ${info.unpacked} bytes unpacked (${info.packed} packed, ${info.files} files) — budget ${budget.packageUnpackedBytes}`);
-    expect(info.unpacked, "the package grew past 2 MB unpacked").toBeLessThanOrEqual(budget.packageUnpackedBytes);
+    expect(info.unpacked, `the package grew past its budget of ${budget.packageUnpackedBytes} bytes unpacked`).toBeLessThanOrEqual(budget.packageUnpackedBytes);
   }, 60_000);
 });

@@ -99,7 +99,8 @@ function invoke(client: ManagementClient, method: string, args: readonly unknown
   const manager = (client as unknown as Record<string, Record<string, unknown>>)[managerName];
   const fn = manager?.[methodName];
   if (typeof fn !== "function") throw new Error(`${method} is not a method of the client`);
-  return (fn as (...values: unknown[]) => Promise<unknown>)(...args);
+  // Called on its manager, as v4 code calls it (v4's methods, like these, are methods of the manager's class).
+  return (fn as (...values: readonly unknown[]) => Promise<unknown>).apply(manager, [...args]);
 }
 
 async function rejection(pending: Promise<unknown>): Promise<unknown> {

@@ -241,6 +241,9 @@ export type AculConfigs = {
   use_page_template?: boolean | null;
 }[];
 
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type AculConfigsItem = unknown;
+
 export type AculContextConfiguration = AculContextConfigurationItem[] | null;
 
 export type AculContextConfigurationItem = AculContextEnum | string;

@@ -115,9 +115,45 @@ export interface ConnectionsGetRequest {
 
 export type ConnectionsMetadata = Record<string, string | null>;
 
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type ContentSecurityPolicyConfig = unknown;
+
 export interface CredentialId {
   id: string;
 }
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CrossAppAccessRequestingApp = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspDirectives = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspFlags = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspPolicies = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspPolicy = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspPolicyReporting = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspReportTo = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspReportToEndpoint = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspReportToEndpoints = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspReportingEndpoints = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type CspReportingInfrastructure = unknown;
 
 export interface CustomDomain {
   certificate?: DomainCertificate;

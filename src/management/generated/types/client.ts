@@ -538,3 +538,9 @@ export interface ClientTokenExchangeConfiguration {
 export type ClientTokenExchangeConfigurationOrNull = {
   allow_any_profile_of_type?: ClientTokenExchangeTypeEnum[];
 } | null;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type ClientTokenVaultPrivilegedAccessWithCredentialId = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type ClientTokenVaultPrivilegedAccessWithPublicKey = unknown;

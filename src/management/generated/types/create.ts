@@ -122,7 +122,7 @@ import type {
   EventStreamWebhookResponseContent,
 } from "./event-stream.js";
 import type { EventStreamCloudEvent } from "./event-stream-cloud.js";
-import type { FlowAction } from "./flow.js";
+import type { FlowAction } from "./flow-action.js";
 import type {
   FormEndingNode,
   FormLanguages,

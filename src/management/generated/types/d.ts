@@ -88,6 +88,9 @@ export type DeleteUserIdentityResponseContent = {
   user_id: string;
 }[];
 
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type DeleteUserIdentityResponseContentItem = unknown;
+
 export interface DeleteUserPermissionsRequestContent {
   permissions: PermissionRequestPayload[];
 }

@@ -151,7 +151,8 @@ import type { TenantSettingsDynamicClientRegistrationSecurityMode, TenantSetting
 import type { UniversalLoginExperienceEnum } from "./enums/u.js";
 import type { EventStreamActionResponseContent, EventStreamDeliveryAttempt, EventStreamEventBridgeResponseContent, EventStreamWebhookResponseContent } from "./event-stream.js";
 import type { EventStreamCloudEvent } from "./event-stream-cloud.js";
-import type { FlowAction, FlowExecutionDebug } from "./flow.js";
+import type { FlowExecutionDebug } from "./flow.js";
+import type { FlowAction } from "./flow-action.js";
 import type {
   FormEndingNode,
   FormLanguages,

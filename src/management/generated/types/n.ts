@@ -11,13 +11,25 @@ export interface NativeSocialLoginApple {
   enabled?: boolean;
 }
 
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type NativeSocialLoginApplePatch = unknown;
+
 export interface NativeSocialLoginFacebook {
   enabled?: boolean;
 }
 
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type NativeSocialLoginFacebookPatch = unknown;
+
 export interface NativeSocialLoginGoogle {
   enabled?: boolean;
 }
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type NativeSocialLoginGooglePatch = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type NativeSocialLoginPatch = unknown;
 
 export interface NetworkAclAction {
   allow?: NetworkAclActionAllowEnum;

@@ -43,6 +43,9 @@ export type PatchPhoneProviderProtectionRequestContent = unknown;
 export type PatchPhoneProviderProtectionResponseContent = unknown;
 
 /** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type PatchRateLimitPolicyConfigurationRequestContent = unknown;
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
 export type PatchRateLimitPolicyRequestContent = unknown;
 
 export interface PatchSupplementalSignalsResponseContent {
@@ -148,6 +151,9 @@ export type PostConnectionsKeysResponseContent = {
   thumbprint: string;
   [key: string]: unknown;
 }[];
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type PostConnectionsKeysResponseContentItem = unknown;
 
 export interface PreviewCimdMetadataRequestContent {
   external_client_id: string;

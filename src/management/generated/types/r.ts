@@ -52,6 +52,9 @@ import type { TokenQuota } from "./t.js";
 /** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
 export type RateLimitPolicy = unknown;
 
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type RateLimitPolicyConfiguration = unknown;
+
 export type RefreshTokenDate = string | RefreshTokenDateObject | null;
 
 export type RefreshTokenDateObject = Record<string, unknown>;

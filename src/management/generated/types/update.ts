@@ -246,7 +246,7 @@ import type {
   FlowsVaultConnectionHttpBasicAuthSetup,
   FlowsVaultConnectionHttpOauthClientCredentialsSetup,
 } from "./f.js";
-import type { FlowAction } from "./flow.js";
+import type { FlowAction } from "./flow-action.js";
 import type {
   FormEndingNode,
   FormEndingNodeNullable,
@@ -1136,6 +1136,9 @@ export type UpdateEnabledClientConnectionsRequestContent = {
   client_id: string;
   status: boolean;
 }[];
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type UpdateEnabledClientConnectionsRequestContentItem = unknown;
 
 export interface UpdateEventStreamRequestContent {
   destination?: EventStreamDestinationPatch;

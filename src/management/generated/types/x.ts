@@ -6,3 +6,6 @@ export interface X509CertificateCredential {
   name?: string;
   pem: string;
 }
+
+/** Not described by the OpenAPI document (listed in scripts/generate/FALLBACKS.md). */
+export type XssProtectionConfig = unknown;
