@@ -9,10 +9,11 @@
  * - for lists, the request for the next page (`page + 1`, or `from` = the response's `next`);
  * - each listed error status as its typed error class, and an unlisted one as a plain `ManagementError`;
  * - `CustomDomainHeader()` adds Auth0-Custom-Domain to any method (which also checks where it takes its request options).
- * The expected values come from the case data alone, never from the SDK's descriptor tables.
+ * The expected values come from the case data alone, never from the SDK's descriptor tables. Every case runs over
+ * each transport (`wireTransports()`: the default fetch transport against nock, and `auth0/plugins/undici` against a
+ * loopback server), with the same expectations, so both transports put the same request on the wire.
  */
-import nock from "nock";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Page } from "../../../src/core/page.js";
 import { CustomDomainHeader, type RequestOptions } from "../../../src/core/request-options.js";
 import {
@@ -31,7 +32,8 @@ import {
   UnauthorizedError,
 } from "../../../src/management/errors.js";
 import { ManagementClient, type ManagementClientOptionsWithToken } from "../../../src/management/management-client.js";
-import { serve, type Recorded, type Reply } from "../../helpers/serve-recorded.js";
+import type { Recorded, Reply } from "../../helpers/serve-recorded.js";
+import { wireTransports, type WireTransport } from "../../helpers/wire-transports.js";
 
 type Scalar = string | number | boolean;
 type Sample = Scalar | readonly string[];
@@ -201,8 +203,8 @@ function successReply(wireCase: WireCase): Reply {
 // ---------------------------------------------------------------------------------------------------------------
 // The client, the call and the recorded request
 
-function newClient(options: Partial<ManagementClientOptionsWithToken> = {}): ManagementClient {
-  return new ManagementClient({ domain: DOMAIN, token: TOKEN, maxRetries: 0, ...options });
+function newClient(transport: WireTransport, options: Partial<ManagementClientOptionsWithToken> = {}): ManagementClient {
+  return new ManagementClient({ domain: DOMAIN, token: TOKEN, maxRetries: 0, plugins: transport.plugins(), ...options });
 }
 
 function invoke(client: ManagementClient, method: string, args: readonly unknown[]): unknown {
@@ -320,12 +322,12 @@ function describeRequest(wireCase: WireCase): string {
   return `sends ${target}${body} exactly, ${customDomain}, and resolves to ${result}`;
 }
 
-function runCase(wireCase: WireCase): void {
+function runCase(wireCase: WireCase, transport: WireTransport): void {
   it(describeRequest(wireCase), async () => {
-    const recorded = serve(ORIGIN, successReply(wireCase));
+    const recorded = transport.serve(ORIGIN, successReply(wireCase));
     const request = fullRequest(wireCase);
     // The client sets withCustomDomainHeader: the header goes exactly to the whitelisted methods.
-    const pending = invoke(newClient({ withCustomDomainHeader: CUSTOM_DOMAIN }), wireCase.method, callArgs(wireCase, request));
+    const pending = invoke(newClient(transport, { withCustomDomainHeader: CUSTOM_DOMAIN }), wireCase.method, callArgs(wireCase, request));
     await expectResult(wireCase, pending);
     const sent = only(recorded);
     expect(`${sent.method} ${sent.path}`).toBe(`${wireCase.http} ${withQuery(expectedPath(wireCase), fullQuery(wireCase))}`);
@@ -337,14 +339,14 @@ function runCase(wireCase: WireCase): void {
   if (defaults.length) {
     const given = wireCase.required?.length ? `gives only ${wireCase.required.join(", ")}` : "is left out";
     it(`fills in ${defaults.join(", ")} when the request ${given}`, async () => {
-      const recorded = serve(ORIGIN, successReply(wireCase));
-      await settle(wireCase, invoke(newClient(), wireCase.method, callArgs(wireCase, minimalRequest(wireCase))));
+      const recorded = transport.serve(ORIGIN, successReply(wireCase));
+      await settle(wireCase, invoke(newClient(transport), wireCase.method, callArgs(wireCase, minimalRequest(wireCase))));
       const sent = only(recorded);
       expect(`${sent.method} ${sent.path}`).toBe(`${wireCase.http} ${withQuery(expectedPath(wireCase), minimalQuery(wireCase))}`);
     });
   }
 
-  if (wireCase.pagination) runNextPage(wireCase, wireCase.pagination);
+  if (wireCase.pagination) runNextPage(wireCase, wireCase.pagination, transport);
 
   it(`maps ${wireCase.errors.join(", ")} to typed errors and ${UNLISTED_STATUS} to a plain ManagementError`, async () => {
     for (const status of [...wireCase.errors, UNLISTED_STATUS]) {
@@ -353,11 +355,11 @@ function runCase(wireCase: WireCase): void {
       // aborted (and reported) rather than left to run into the test timeout.
       const controller = new AbortController();
       let watchdog: ReturnType<typeof setTimeout> | undefined;
-      const recorded = serve(ORIGIN, { status, body, headers: { "content-type": "application/json" } }, () => {
+      const recorded = transport.serve(ORIGIN, { status, body, headers: { "content-type": "application/json" } }, () => {
         watchdog ??= setTimeout(() => controller.abort(), SETTLE_MS);
       });
       const args = callArgs(wireCase, minimalRequest(wireCase), { abortSignal: controller.signal });
-      const error = await failure(() => settle(wireCase, invoke(newClient(), wireCase.method, args)));
+      const error = await failure(() => settle(wireCase, invoke(newClient(transport), wireCase.method, args)));
       clearTimeout(watchdog);
       expect.soft(controller.signal.aborted, `${status}: settles at once (not waiting to send it again)`).toBe(false);
       if (controller.signal.aborted) continue; // what follows would only describe the abort
@@ -373,9 +375,9 @@ function runCase(wireCase: WireCase): void {
   });
 
   it("adds Auth0-Custom-Domain when CustomDomainHeader() is passed as its request options", async () => {
-    const recorded = serve(ORIGIN, successReply(wireCase));
+    const recorded = transport.serve(ORIGIN, successReply(wireCase));
     const options = CustomDomainHeader("x.example.com");
-    await settle(wireCase, invoke(newClient(), wireCase.method, callArgs(wireCase, minimalRequest(wireCase), options)));
+    await settle(wireCase, invoke(newClient(transport), wireCase.method, callArgs(wireCase, minimalRequest(wireCase), options)));
     expect(only(recorded).headers["auth0-custom-domain"]).toBe("x.example.com");
   });
 }
@@ -384,7 +386,7 @@ function runCase(wireCase: WireCase): void {
  * The page after the first, as the table says v5 asks for it: offset lists send `page + 1` (the first page full, so
  * there is a next one), checkpoint lists send `from` = the response's `next`; every other parameter stays.
  */
-function runNextPage(wireCase: WireCase, [kind, itemsField]: readonly ["offset" | "checkpoint", string]): void {
+function runNextPage(wireCase: WireCase, [kind, itemsField]: readonly ["offset" | "checkpoint", string], transport: WireTransport): void {
   const query = wireCase.query ?? [];
   const param = (wire: string): QueryCase | undefined => query.find(([name]) => name === wire);
   let first: Record<string, unknown>;
@@ -405,8 +407,8 @@ function runNextPage(wireCase: WireCase, [kind, itemsField]: readonly ["offset" 
     asked = "from=<response.next>";
   }
   it(`getNextPage() asks for ${asked} with the other parameters unchanged`, async () => {
-    const recorded = serve(ORIGIN, [{ status: 200, body: first, headers: { "content-type": "application/json" } }, successReply(wireCase)]);
-    const page = (await invoke(newClient(), wireCase.method, callArgs(wireCase, fullRequest(wireCase)))) as Page<unknown>;
+    const recorded = transport.serve(ORIGIN, [{ status: 200, body: first, headers: { "content-type": "application/json" } }, successReply(wireCase)]);
+    const page = (await invoke(newClient(transport), wireCase.method, callArgs(wireCase, fullRequest(wireCase)))) as Page<unknown>;
     expect(page.hasNextPage(), "hasNextPage() after a full first page").toBe(true);
     await page.getNextPage();
     expect(recorded, "two requests").toHaveLength(2);
@@ -416,12 +418,14 @@ function runNextPage(wireCase: WireCase, [kind, itemsField]: readonly ["offset" 
   });
 }
 
-/** One `describe` per resource, one per method inside it, and an `it` per aspect. */
+/** One `describe` per resource and transport, one per method inside it, and an `it` per aspect. */
 export function runWireCases(resource: string, cases: readonly WireCase[]): void {
-  describe(`client.${resource} on the wire`, () => {
-    afterEach(() => {
-      nock.cleanAll();
+  for (const transport of wireTransports()) {
+    describe(`client.${resource} on the wire, over ${transport.name}`, () => {
+      beforeAll(() => transport.start());
+      afterAll(() => transport.stop());
+      afterEach(() => transport.reset());
+      for (const wireCase of cases) describe(wireCase.method, () => runCase(wireCase, transport));
     });
-    for (const wireCase of cases) describe(wireCase.method, () => runCase(wireCase));
-  });
+  }
 }
