@@ -36,7 +36,7 @@ export function undiciTransport(dispatcherFor: DispatcherFor): Fetcher {
         try {
           next = nextHop(response.statusCode, response.headers.location, hop, redirects);
         } catch (error) {
-          response.body.destroy();
+          void response.body.dump().catch(() => undefined);
           throw error;
         }
         // A redirect's own body is not wanted: read it off so the connection can be reused.

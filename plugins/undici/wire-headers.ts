@@ -1,7 +1,8 @@
 /**
- * The request headers exactly as Node's `fetch` (the default transport's undici) puts them on the wire, so a tenant
- * sees the same request whichever transport sent it: the chain's headers in order (`host` left out, `sec-fetch-mode`
- * replaced in place), the body's content type when the chain set none, then what fetch adds when absent — `accept`,
+ * The request headers exactly as the default transport (ky over Node's `fetch`) puts them on the wire, so a tenant
+ * sees the same request whichever transport sent it: the chain's headers and the body's content type (when the
+ * chain set none) sorted by name — ky copies them through a `Headers`, which iterates sorted — with `host` left out
+ * and `sec-fetch-mode` set to fetch's value; then what fetch adds when absent — `accept`,
  * `accept-language`, `sec-fetch-mode: cors`, `user-agent: node`, the cache headers of a conditional request, and
  * `accept-encoding` (the codings the response reader decodes). undici itself adds `host` and the framing
  * (`content-length`, or chunked for a stream), as it does under fetch.
@@ -13,11 +14,14 @@ const CONDITIONAL = ["if-modified-since", "if-none-match", "if-unmodified-since"
 
 export function wireHeaders(source: Readonly<Record<string, string>>, bodyContentType: string | undefined, https: boolean): string[] {
   const out: string[] = [];
-  for (const name in source) {
+  const names = Object.keys(source);
+  const typeFromBody = bodyContentType !== undefined && source["content-type"] === undefined;
+  if (typeFromBody) names.push("content-type");
+  names.sort();
+  for (const name of names) {
     if (name === "host") continue;
-    out.push(name, name === "sec-fetch-mode" ? "cors" : source[name]!);
+    out.push(name, name === "sec-fetch-mode" ? "cors" : name === "content-type" && typeFromBody ? bodyContentType : source[name]!);
   }
-  if (bodyContentType !== undefined && source["content-type"] === undefined) out.push("content-type", bodyContentType);
   if (source.accept === undefined) out.push("accept", "*/*");
   if (source["accept-language"] === undefined) out.push("accept-language", "*");
   if (source["sec-fetch-mode"] === undefined) out.push("sec-fetch-mode", "cors");
