@@ -34,6 +34,16 @@ add("  ratio to bare fetch", `${cpu.ratio.toFixed(2)}×`, "≤ 1.25×");
 add("client CPU per request, default chain + plain fetch", `${cpu.plainUs.toFixed(0)} µs (${(cpu.plainUs / cpu.bareUs).toFixed(2)}×)`, "");
 add("client CPU per call, the chain alone (no transport)", `${cpu.chainOnlyUs.toFixed(0)} µs (${(cpu.chainOnlyUs / cpu.bareUs).toFixed(2)}× a bare fetch's cost)`, "");
 add("client CPU per request, ky alone (no chain)", `${cpu.kyAloneUs.toFixed(0)} µs (${(cpu.kyAloneUs / cpu.bareUs).toFixed(2)}×)`, "");
+// Transports compared, same run: the undici plugin against a bare `undici.request` loop and auth0@5.14.1.
+const { undici } = cpu;
+add("client CPU per request, bare undici.request", `${undici.bareUs.toFixed(0)} µs (bare fetch: ${undici.fetchToUndici.toFixed(2)}×)`, "");
+add("client CPU per request, chain + auth0/plugins/undici", `${undici.pluginUs.toFixed(0)} µs`, "");
+add("  ratio to bare undici.request", `${undici.toBare.toFixed(2)}×`, "≤ 1.3×");
+if (undici.v5Us !== undefined) {
+  add("client CPU per request, auth0@5.14.1 users.get", `${undici.v5Us.toFixed(0)} µs`, "");
+  add("  undici plugin / auth0@5.14.1", `${undici.toV5.toFixed(2)}×`, "≤ 0.5×");
+  add("  default chain + ky / auth0@5.14.1", `${undici.defaultToV5.toFixed(2)}×`, "≤ 1.0×");
+}
 
 const tokens = await measureTokenRequests(200);
 add("token requests for 200 concurrent first calls", String(tokens.tokenRequests), "1");

@@ -2,7 +2,8 @@ import { inspect } from "node:util";
 import { InvalidInputError, ManagementClient, PluginError, type Plugin } from "auth0";
 import { proxy, undiciFetcher, type ProxySetting } from "auth0/plugins/undici";
 import { startMockTenant } from "auth0/testing";
-import { Agent } from "undici";
+import { Agent, ProxyAgent } from "undici";
+import { ManagementClient as LegacyManagementClient } from "auth0/legacy";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startProxyServer } from "../../../test/helpers/proxy-server.js";
 
@@ -119,6 +120,15 @@ describe("proxy settings", () => {
 
   it("refuses proxy() next to the client's own `agent` (PluginError): one dispatcher decides", () => {
     expect(() => client([proxy(open.url)], { agent: new Agent() })).toThrow(PluginError);
+  });
+
+  it("sends a v4 client (auth0/legacy, no plugins option) through a proxy given as its `agent`", async () => {
+    const agent = new ProxyAgent(open.url);
+    const legacy = new LegacyManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret, agent });
+    await legacy.roles.getAll();
+    expect(open.seen.length).toBeGreaterThan(0);
+    expect(open.seen.every((request) => request.kind === "connect" && request.target === tenantHost())).toBe(true);
+    await agent.close();
   });
 
   it("reads the environment when a client sends its first request, not when the plugin is made", async () => {
