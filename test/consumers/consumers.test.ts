@@ -47,6 +47,18 @@ describe("consumers of the built package", () => {
     expect(stdout.trim()).toBe("function function");
   });
 
+  it.each([
+    ["import", "--input-type=module", 'const { ManagementClient } = await import("auth0"); const { undiciFetcher } = await import("auth0/plugins/undici");'],
+    ["require", "--input-type=commonjs", 'const { ManagementClient } = require("auth0"); const { undiciFetcher } = require("auth0/plugins/undici");'],
+  ])("auth0/plugins/undici loads with %s and sends the client's requests through undici", async (_kind, inputType, load) => {
+    const code = `(async () => { ${load}
+      const client = new ManagementClient({ domain: process.env.DOMAIN, token: "undici-token", plugins: [undiciFetcher()] });
+      console.log(JSON.stringify(await client.users.get("auth0|undici")));
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+    const { stdout } = await run(process.execPath, [inputType, "-e", code], { cwd: fixtures, env: env() });
+    expect(JSON.parse(stdout)).toEqual({ user_id: "auth0|undici", auth: "Bearer undici-token" });
+  });
+
   it.each(["ts-nodenext", "ts-bundler", "ts-cjs"])("TypeScript resolves its types with %s", async (project) => {
     await expect(run(process.execPath, [tsc, "-p", join(fixtures, project, "tsconfig.json")])).resolves.toBeDefined();
   }, 60_000);
