@@ -39,8 +39,16 @@ export function undiciFetcher(options: UndiciFetcherOptions = {}): Plugin {
     name: "undici-fetcher",
     setup(context) {
       const agent = clientAgent(context, "undiciFetcher()", dispatcher !== undefined || proxy !== undefined);
-      let own: Promise<Dispatcher> | undefined;
-      const owned = (): Promise<Dispatcher> => (own ??= makeDispatcher(proxy, agentOptions));
+      // Made on the first request; once made, handed over without a promise to wait on.
+      let made: Dispatcher | undefined;
+      let making: Promise<Dispatcher> | undefined;
+      const owned = (): Dispatcher | Promise<Dispatcher> => made ?? (making ??= makeDispatcher(proxy, agentOptions).then(
+          (ready) => (made = ready),
+          (error: unknown) => {
+            making = undefined;
+            throw error;
+          },
+        ));
       const fixed = agent ?? dispatcher;
       context.setFetcher(undiciTransport(fixed !== undefined ? () => fixed : (request) => requestDispatcher(request) ?? owned()));
     },

@@ -4,39 +4,28 @@ import { parseResponseBody, transportError, type PipelineRequest, type PipelineR
 import { webStreamFromIterable } from "../shared/web-stream.js";
 import { decodedBody } from "./decode.js";
 
-/** Where the response came from: the last URL asked for, and whether a redirect led there. */
-export interface FinalUrl {
-  readonly url: string;
-  readonly redirected: boolean;
-}
-
 /**
  * undici's response as the chain's, shaped as the default transport shapes a fetch `Response`: the same `Headers`,
  * status text, URL after redirects and `type`; the body decoded as fetch decodes it, then read by the same rules
- * (`parseResponseBody`), kept as text, or handed up as a web stream.
+ * (`parseResponseBody`), kept as text, or handed up as a web stream. A failure while reading is the caller's to map.
  */
-export async function toPipelineResponse(response: Dispatcher.ResponseData, request: PipelineRequest, final: FinalUrl): Promise<PipelineResponse> {
+export async function readBody(response: Dispatcher.ResponseData, request: PipelineRequest, url: string, redirected: boolean): Promise<PipelineResponse> {
+  const status = response.statusCode;
+  const statusText = response.statusText ?? "";
   const headers = toHeaders(response.headers);
-  const head = {
-    status: response.statusCode,
-    statusText: response.statusText ?? "",
-    headers,
-    url: final.url,
-    redirected: final.redirected,
-    // What Node's fetch reports for a response to a server-side request.
-    type: "basic" as const,
-  };
-  let text: string;
-  try {
-    const encoding = response.headers["content-encoding"];
-    const body = encoding === undefined ? response.body : decodedBody(response.body, encoding, request.method, response.statusCode);
-    if (request.responseBody === "stream") return { ...head, body: webStreamFromIterable(body, (error) => transportError(error, request)) };
-    text = body === response.body ? await response.body.text() : await readText(body);
-  } catch (error) {
-    throw transportError(error, request);
+  const encoding = response.headers["content-encoding"];
+  const body = encoding === undefined ? response.body : decodedBody(response.body, encoding, request.method, status);
+  // "basic": what Node's fetch reports for a response to a server-side request. (Object literals, not spreads: this
+  // runs once per request on the fast path.)
+  if (request.responseBody === "stream") {
+    return { status, statusText, headers, url, redirected, type: "basic", body: webStreamFromIterable(body, (error) => transportError(error, request)) };
   }
-  if (request.responseBody === "text") return { ...head, body: text, bodyIsText: true };
-  return { ...head, ...parseResponseBody(text, headers.get("content-type")) };
+  const text = body === response.body ? await response.body.text() : await readText(body);
+  if (request.responseBody === "text") return { status, statusText, headers, url, redirected, type: "basic", body: text, bodyIsText: true };
+  const contentType = response.headers["content-type"];
+  const parsed = parseResponseBody(text, contentType === undefined ? null : String(contentType));
+  if (parsed.bodyIsText) return { status, statusText, headers, url, redirected, type: "basic", body: parsed.body, bodyIsText: true };
+  return { status, statusText, headers, url, redirected, type: "basic", body: parsed.body };
 }
 
 /** undici's header object (a repeated header as an array) as a web `Headers`. */
