@@ -4,6 +4,7 @@ import { startRecordingOrigin } from "../../../test/helpers/recording-origin.js"
 
 export type RecordingOrigin = Awaited<ReturnType<typeof startRecordingOrigin>>;
 export { startRecordingOrigin };
+export { rejectionOf } from "../../../test/auth/support.js";
 
 /**
  * The two transports side by side, against the same loopback server (the tests' nock lets the default transport's
@@ -29,13 +30,3 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
   body: JSON.stringify(body),
   headers: { "content-type": "application/json", ...headers },
 });
-
-/** The rejection of `promise`, which must reject. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the promise to reject");
-}
