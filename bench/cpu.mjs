@@ -1,114 +1,80 @@
-// Client CPU per request, all in one run with interleaved rounds: a bare fetch and a bare `undici.request` loop (the
-// floors), the SDK's default chain (ky over fetch), the same chain over `auth0/plugins/undici`, and auth0@5.14.1's
-// `users.get` — plus rows that show where the time goes. CPU time (process.cpuUsage), not wall time.
-//
-// v5 only speaks https to its domain and only through the global fetch, so this process (the bench, not the SDK)
-// sets undici's global dispatcher to an Agent that connects every origin to the loopback server in plain TCP: every
-// fetch-based client here (v5, ours, the bare fetch) goes through that same dispatcher.
+// Client CPU per request, all in one run: a bare fetch and a bare `undici.request` loop (the floors), the SDK's
+// default chain (ky over fetch), the same chain over `auth0/plugins/undici`, auth0@5.14.1's `users.get`, and rows that
+// show where the time goes. CPU time (process.cpuUsage), not wall time. Each client runs in a process of its own
+// (bench/cpu-worker.mjs), so no client's heap, garbage or JIT state is billed to another, and the parent tells them
+// in turn to run: interleaved rounds for the µs figures, and for each ratio its two sides back to back (A B, then
+// B A), many times — on a shared machine the load swings within seconds, and a pair sees the same load.
 import { fork } from "node:child_process";
-import { connect } from "node:net";
-import { ManagementClient, definePlugin } from "auth0";
-import { undiciFetcher } from "auth0/plugins/undici";
-import ky from "ky";
-import { Agent, request as undiciRequest, setGlobalDispatcher } from "undici";
-import { loadV5 } from "./v5-package.mjs";
 
-// The same chain over a plain-fetch transport, to show where the time goes (ky, or the chain above it).
-const plainFetch = definePlugin({
-  name: "plain-fetch",
-  setup: ({ setFetcher }) =>
-    setFetcher(async (request) => {
-      const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: request.signal });
-      const text = await response.text();
-      return { status: response.status, statusText: response.statusText, headers: response.headers, url: response.url, redirected: response.redirected, type: response.type, body: text === "" ? undefined : JSON.parse(text) };
-    }),
-});
-
-// The chain with no I/O at all: what the SDK's own code costs per call, apart from any transport.
-const cannedHeaders = new Headers({ "content-type": "application/json" });
-const noTransport = definePlugin({
-  name: "no-transport",
-  setup: ({ setFetcher }) =>
-    setFetcher(async (request) => ({ status: 200, statusText: "OK", headers: cannedHeaders, url: request.url, redirected: false, type: "basic", body: { user_id: "auth0|1" } })),
-});
-
+const VARIANTS = ["bare", "bareUndici", "sdk", "sdkUndici", "plain", "kyAlone", "chainOnly", "v5"];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-export async function measureCpu({ requests = 2000, rounds = 7, concurrency = 8 } = {}) {
-  const server = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit" });
-  const port = await new Promise((resolve) => server.once("message", (m) => resolve(m.port)));
-  const origin = `http://127.0.0.1:${port}`;
-  setGlobalDispatcher(
-    new Agent({
-      connect: (_options, callback) => {
-        const socket = connect(port, "127.0.0.1");
-        socket.once("connect", () => callback(null, socket)).once("error", (error) => callback(error, null));
-      },
-    }),
-  );
-  const headers = { authorization: "Bearer bench-token", accept: "*/*" };
-  const path = "/api/v2/users/auth0%7C1";
-
-  const client = new ManagementClient({ domain: origin, token: "bench-token" });
-  const undiciClient = new ManagementClient({ domain: origin, token: "bench-token", plugins: [undiciFetcher()] });
-  const plainClient = new ManagementClient({ domain: origin, token: "bench-token", plugins: [plainFetch] });
-  const chainOnlyClient = new ManagementClient({ domain: origin, token: "bench-token", plugins: [noTransport] });
-  const kyInstance = ky.create({ retry: 0, timeout: false, throwHttpErrors: false });
-  const bareAgent = new Agent();
-  const v5 = loadV5();
-  const v5Client = v5 && new v5.ManagementClient({ domain: `127.0.0.1:${port}`, token: "bench-token" });
-
-  const calls = {
-    bare: () => fetch(`${origin}${path}`, { headers }).then((r) => r.json()),
-    bareUndici: () => undiciRequest(`${origin}${path}`, { headers, dispatcher: bareAgent }).then((r) => r.body.json()),
-    sdk: () => client.users.get("auth0|1"),
-    sdkUndici: () => undiciClient.users.get("auth0|1"),
-    plain: () => plainClient.users.get("auth0|1"),
-    // ky by itself, configured and called as the default transport calls it: the floor ky sets under any chain.
-    kyAlone: () => kyInstance(`${origin}${path}`, { method: "GET", headers, body: null }).then((r) => r.text()).then(JSON.parse),
-    chainOnly: () => chainOnlyClient.users.get("auth0|1"),
-    ...(v5Client ? { v5: () => v5Client.users.get("auth0|1") } : {}),
-  };
-
-  async function run(call, n) {
-    let next = 0;
-    const worker = async () => {
-      while (next++ < n) await call();
+function once(child, predicate) {
+  return new Promise((resolve) => {
+    const listener = (message) => {
+      if (!predicate(message)) return;
+      child.off("message", listener);
+      resolve(message);
     };
-    const before = process.cpuUsage();
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    const cpu = process.cpuUsage(before);
-    return (cpu.user + cpu.system) / n;
-  }
+    child.on("message", listener);
+  });
+}
 
-  for (const call of Object.values(calls)) await run(call, 500);
-  const samples = Object.fromEntries(Object.keys(calls).map((name) => [name, []]));
-  for (let round = 0; round < rounds; round++) {
-    // Interleaved, each round in a different order, so drift (JIT, GC, the other core's load) hits all alike.
-    const names = Object.keys(calls);
-    for (let i = 0; i < round % names.length; i++) names.push(names.shift());
-    for (const name of names) samples[name].push(await run(calls[name], requests));
+export async function measureCpu({ requests = 2000, rounds = 5, pairs = 11, pairRequests = 2000 } = {}) {
+  const server = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit" });
+  const { port } = await once(server, (message) => message.port !== undefined);
+  const workers = {};
+  for (const name of VARIANTS) {
+    const child = fork(new URL("./cpu-worker.mjs", import.meta.url), [name, String(port)], { stdio: "inherit" });
+    const { ready } = await once(child, (message) => message.ready !== undefined);
+    if (ready) workers[name] = child;
+    else child.kill();
   }
-  server.kill();
-  await bareAgent.close();
-  const us = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
-  // Ratios per round, then their median: a round's drift affects both sides of its own ratio alike.
-  const ratio = (a, b) => (samples[a] && samples[b] ? median(samples[a].map((value, i) => value / samples[b][i])) : undefined);
-  return {
-    bareUs: us.bare,
-    sdkUs: us.sdk,
-    plainUs: us.plain,
-    kyAloneUs: us.kyAlone,
-    chainOnlyUs: us.chainOnly,
-    ratio: ratio("sdk", "bare"),
-    undici: {
-      bareUs: us.bareUndici,
-      pluginUs: us.sdkUndici,
-      v5Us: us.v5,
-      toBare: ratio("sdkUndici", "bareUndici"),
-      toV5: ratio("sdkUndici", "v5"),
-      defaultToV5: ratio("sdk", "v5"),
-      fetchToUndici: ratio("bare", "bareUndici"),
-    },
+  const run = async (name, n) => {
+    const reply = once(workers[name], (message) => message.us !== undefined);
+    workers[name].send({ run: n });
+    return (await reply).us;
   };
+
+  try {
+    for (const name of Object.keys(workers)) await run(name, 1000);
+    const samples = Object.fromEntries(Object.keys(workers).map((name) => [name, []]));
+    for (let round = 0; round < rounds; round++) {
+      const names = Object.keys(workers);
+      for (let i = 0; i < round % names.length; i++) names.push(names.shift());
+      for (const name of names) samples[name].push(await run(name, requests));
+    }
+    const ratio = async (a, b) => {
+      if (!workers[a] || !workers[b]) return undefined;
+      const ratios = [];
+      for (let pair = 0; pair < pairs; pair++) {
+        const first = pair % 2 === 0;
+        const x = await run(first ? a : b, pairRequests);
+        const y = await run(first ? b : a, pairRequests);
+        ratios.push(first ? x / y : y / x);
+      }
+      return median(ratios);
+    };
+    const us = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+    return {
+      bareUs: us.bare,
+      sdkUs: us.sdk,
+      plainUs: us.plain,
+      kyAloneUs: us.kyAlone,
+      chainOnlyUs: us.chainOnly,
+      ratio: await ratio("sdk", "bare"),
+      undici: {
+        bareUs: us.bareUndici,
+        pluginUs: us.sdkUndici,
+        v5Us: us.v5,
+        toBare: await ratio("sdkUndici", "bareUndici"),
+        toV5: await ratio("sdkUndici", "v5"),
+        defaultToV5: await ratio("sdk", "v5"),
+        fetchToUndici: await ratio("bare", "bareUndici"),
+      },
+    };
+  } finally {
+    for (const child of Object.values(workers)) child.kill();
+    server.kill();
+  }
 }

@@ -80,6 +80,13 @@ describe.each(TRANSPORTS)("$name", ({ through }) => {
     expect(error).toBeInstanceOf(Error);
     const everything = [inspect(error, { depth: 12 }), JSON.stringify(error), ...lines].join("\n");
     for (const secret of ["wrong-password", Buffer.from(`${USER}:wrong-password`).toString("base64")]) expect(everything).not.toContain(secret);
+
+    // A proxy that is not there: the connection error names the address, never the credentials.
+    const dead = `http://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:1`;
+    const unreachable = await client(through(dead), { maxRetries: 0 }).roles.list().then(() => undefined, (caught: unknown) => caught);
+    expect(unreachable).toBeInstanceOf(Error);
+    const told = `${inspect(unreachable, { depth: 12 })}\n${JSON.stringify(unreachable)}`;
+    for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), Buffer.from(`${USER}:${PASSWORD}`).toString("base64")]) expect(told).not.toContain(secret);
   });
 
   it("honours HTTP_PROXY only when asked to (proxy: \"env\"), and NO_PROXY then bypasses it", async () => {
