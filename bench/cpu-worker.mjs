@@ -9,9 +9,9 @@ import { ManagementClient, definePlugin } from "auth0";
 import { undiciFetcher } from "auth0/plugins/undici";
 import ky from "ky";
 import { Agent, request as undiciRequest, setGlobalDispatcher } from "undici";
-import { loadV5 } from "./v5-package.mjs";
+import { importV5 } from "./v5.mjs";
 
-const [variant, portText] = process.argv.slice(2);
+const [variant, portText, v5Dir] = process.argv.slice(2);
 const port = Number(portText);
 const origin = `http://127.0.0.1:${port}`;
 const headers = { authorization: "Bearer bench-token", accept: "*/*" };
@@ -30,7 +30,7 @@ if (!variant.endsWith("Undici")) {
 }
 
 /** The call each variant makes. */
-function callFor(name) {
+async function callFor(name) {
   const management = (plugins = []) => new ManagementClient({ domain: origin, token: "bench-token", plugins });
   switch (name) {
     case "bare":
@@ -80,8 +80,8 @@ function callFor(name) {
       return () => client.users.get("auth0|1");
     }
     case "v5": {
-      const v5 = loadV5();
-      if (v5 === undefined) return undefined;
+      if (!v5Dir) return undefined;
+      const v5 = await importV5(v5Dir);
       const client = new v5.ManagementClient({ domain: `127.0.0.1:${port}`, token: "bench-token" });
       return () => client.users.get("auth0|1");
     }
@@ -90,7 +90,7 @@ function callFor(name) {
   }
 }
 
-const call = callFor(variant);
+const call = await callFor(variant);
 
 async function run(n) {
   let next = 0;

@@ -1,9 +1,10 @@
 // Client CPU per request, all in one run: a bare fetch and a bare `undici.request` loop (the floors), the SDK's
-// default chain (ky over fetch), the same chain over `auth0/plugins/undici`, auth0@5.14.1's `users.get`, and rows that
-// show where the time goes. CPU time (process.cpuUsage), not wall time. Each client runs in a process of its own
-// (bench/cpu-worker.mjs), so no client's heap, garbage or JIT state is billed to another, and the parent tells them
-// in turn to run: interleaved rounds for the µs figures, and for each ratio its two sides back to back (A B, then
-// B A), many times — on a shared machine the load swings within seconds, and a pair sees the same load.
+// default chain (ky over fetch), the same chain over `auth0/plugins/undici`, auth0@5.14.1's `users.get` (when given
+// its folder, bench/v5.mjs), and rows that show where the time goes. CPU time (process.cpuUsage), not wall time.
+// Each client runs in a process of its own (bench/cpu-worker.mjs), so no client's heap, garbage or JIT state is billed
+// to another, and the parent tells them in turn to run: interleaved rounds for the µs figures, and for each ratio its
+// two sides back to back (A B, then B A), many times — on a shared machine the load swings within seconds, and a pair
+// sees the same load.
 import { fork } from "node:child_process";
 
 const VARIANTS = ["bare", "bareUndici", "sdk", "sdkUndici", "plain", "kyAlone", "chainOnly", "v5"];
@@ -20,12 +21,13 @@ function once(child, predicate) {
   });
 }
 
-export async function measureCpu({ requests = 2000, rounds = 5, pairs = 11, pairRequests = 2000 } = {}) {
+/** `v5Dir`: where bench/v5.mjs installed auth0@5.14.1, to measure its client too; omitted, it is left out. */
+export async function measureCpu({ requests = 2000, rounds = 5, pairs = 11, pairRequests = 2000, v5Dir } = {}) {
   const server = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit" });
   const { port } = await once(server, (message) => message.port !== undefined);
   const workers = {};
   for (const name of VARIANTS) {
-    const child = fork(new URL("./cpu-worker.mjs", import.meta.url), [name, String(port)], { stdio: "inherit" });
+    const child = fork(new URL("./cpu-worker.mjs", import.meta.url), [name, String(port), v5Dir ?? ""], { stdio: "inherit" });
     const { ready } = await once(child, (message) => message.ready !== undefined);
     if (ready) workers[name] = child;
     else child.kill();
@@ -59,6 +61,7 @@ export async function measureCpu({ requests = 2000, rounds = 5, pairs = 11, pair
     return {
       bareUs: us.bare,
       sdkUs: us.sdk,
+      v5Us: us.v5,
       plainUs: us.plain,
       kyAloneUs: us.kyAlone,
       chainOnlyUs: us.chainOnly,

@@ -1,4 +1,5 @@
-// Cold import + construct, in fresh processes: ESM and CJS, median of several runs, and the modules loaded.
+// Cold import + construct, in fresh processes: ESM and CJS, median of several runs. `cwd` is where "auth0" is
+// resolved from: this repository (the package by its own name, dist/) or .bench/v5 (auth0@5.14.1).
 import { execFileSync } from "node:child_process";
 
 const esm = `
@@ -15,15 +16,15 @@ const client = new ManagementClient({ domain: "tenant.auth0.com", token: "t" });
 const t1 = performance.now();
 process.stdout.write(JSON.stringify({ ms: t1 - t0 }));`;
 
-function once(kind) {
+function once(kind, cwd) {
   const args = kind === "esm" ? ["--input-type=module", "-e", esm] : ["-e", cjs];
-  return JSON.parse(execFileSync(process.execPath, args, { cwd: new URL("..", import.meta.url) }).toString()).ms;
+  return JSON.parse(execFileSync(process.execPath, args, { cwd }).toString()).ms;
 }
 
-export function measureImport(runs = 9) {
+export function measureImport({ runs = 9, cwd = new URL("..", import.meta.url) } = {}) {
   const result = {};
   for (const kind of ["esm", "cjs"]) {
-    const times = Array.from({ length: runs }, () => once(kind)).sort((a, b) => a - b);
+    const times = Array.from({ length: runs }, () => once(kind, cwd)).sort((a, b) => a - b);
     result[kind] = times[Math.floor(runs / 2)];
   }
   return result;

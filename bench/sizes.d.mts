@@ -7,5 +7,5 @@ export interface BundleSize {
   allBytes: number;
   allGzip: number;
 }
-export function measureBundle(packageDir?: string, name?: string): Promise<BundleSize>;
-export function measurePackage(): { packed: number; unpacked: number; files: number };
+export function measureBundle(packageDir?: string, name?: string, platform?: "neutral" | "node"): Promise<BundleSize>;
+export function measurePackage(packageDir?: string): { packed: number; unpacked: number; files: number };

@@ -27,10 +27,10 @@ export function coreSetup(
   const plugins = [...(options.fetch ? [fetchOption(options.fetch)] : []), ...(options.plugins ?? [])];
   const core: CoreClientOptions & { domain?: unknown } = {
     domain: options.domain,
-    ...pick(options, ["headers", "telemetry", "clientInfo", "logging", "fetcher", "middleware", "agent"]),
+    ...pick(options, ["headers", "telemetry", "clientInfo", "logging", "fetcher", "middleware", "agent", "maxResponseBytes"]),
     ...(plugins.length > 0 ? { plugins } : {}),
   };
-  return { core, config: { basePath: "", defaultTimeoutMs: timeoutMs, defaultMaxRetries: maxRetries, retry } };
+  return { core, config: { api: "authentication", basePath: "", defaultTimeoutMs: timeoutMs, defaultMaxRetries: maxRetries, retry } };
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {

@@ -64,7 +64,7 @@ export class AttemptAbort implements AbortSource {
 }
 
 /** The fields of a `PipelineRequest` besides `signal`, copied one by one (see `AttemptRequest`). */
-const FIELDS = new Set(["method", "url", "headers", "body", "responseBody", "timeoutMs", "maxRetries", "signal", "operation", "attempt", "context", "fetchOptions"]);
+const FIELDS = new Set(["method", "url", "headers", "body", "responseBody", "timeoutMs", "maxRetries", "maxResponseBytes", "signal", "operation", "attempt", "context", "fetchOptions"]);
 
 /** Every attempt request's `signal`: an own, enumerable accessor, so `{ ...request }` copies a real signal. */
 const SIGNAL: PropertyDescriptor = {
@@ -91,6 +91,7 @@ class AttemptRequest {
     self.responseBody = request.responseBody;
     self.timeoutMs = request.timeoutMs;
     self.maxRetries = request.maxRetries;
+    self.maxResponseBytes = request.maxResponseBytes;
     self.operation = request.operation;
     self.attempt = request.attempt;
     self.context = request.context;

@@ -1,7 +1,7 @@
 import { ClientContainer } from "./container.js";
 import { InvalidInputError } from "./errors.js";
 import { createClientHooks, emit, type ClientHookable } from "./hooks.js";
-import type { Operation, PipelineRequest, PipelineResponse, ResponseBodyMode } from "./http.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, type Auth0Api, type Operation, type PipelineRequest, type PipelineResponse, type ResponseBodyMode } from "./http.js";
 import { createLevelledLogger, type LevelledLogger } from "./logger.js";
 import type { CoreClientOptions, ResolvedClientOptions } from "./options.js";
 import { Pipeline, type Fetcher, type Middleware } from "./pipeline.js";
@@ -23,6 +23,11 @@ import { kyFetcher } from "../transport/ky-fetcher.js";
 
 /** How a concrete client (Management, Authentication, UserInfo) configures the core. */
 export interface CoreClientConfig {
+  /**
+   * The API this client calls: its requests' `operation.api` unless a call names another (the token request).
+   * Default `"management"` (optional, so client classes written before it existed still compile).
+   */
+  readonly api?: Auth0Api;
   /** Path under the origin that relative request paths resolve against, e.g. `/api/v2`. */
   readonly basePath: string;
   readonly defaultTimeoutMs: number;
@@ -45,14 +50,15 @@ export interface TokenProviderTools {
 
 /** One HTTP call, as a resource method or a client describes it to the core. */
 export interface CallSpec {
-  readonly operation: Operation;
+  /** The endpoint; `api` defaults to the client's. */
+  readonly operation: Omit<Operation, "api"> & { readonly api?: Auth0Api };
   /** Encoded path relative to the base URL, or an absolute URL. */
   readonly path: string;
   /** Already-serialised query pairs, in wire order. */
   readonly query?: string;
   /** Endpoint headers (lower-case names), below the request options' headers. */
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: BodyInit | undefined;
+  readonly body?: NonNullable<RequestInit["body"]> | undefined;
   readonly responseBody?: ResponseBodyMode;
   /** Leave out the client's `headers` option (telemetry is still sent): for calls to another API, like the token request. */
   readonly withoutClientHeaders?: boolean;
@@ -63,7 +69,7 @@ export interface CallSpec {
 type PresetCarrier = { presetPlugins?: readonly Plugin<object>[] };
 
 /** A client class that also applies `P`: its instances carry what the plugins add. */
-export type WithPlugins<This extends abstract new (...args: never[]) => CoreClient, P extends readonly Plugin<object>[]> = (new (
+export type WithPlugins<This extends abstract new (...args: never[]) => CoreClient, P extends readonly Plugin<object, never>[]> = (new (
   ...args: ConstructorParameters<This>
 ) => InstanceType<This> & PluginExtensions<P>) &
   This;
@@ -87,6 +93,7 @@ export abstract class CoreClient {
   readonly #logger: LevelledLogger | undefined;
   readonly #onHookError: (error: unknown) => void;
   readonly #fetchOptions: Readonly<Record<string, unknown>> | undefined;
+  readonly #api: Auth0Api;
 
   protected constructor(options: CoreClientOptions & { domain?: unknown }, config: CoreClientConfig) {
     if (options === null || typeof options !== "object") throw new InvalidInputError("options", "Client options must be an object");
@@ -107,7 +114,7 @@ export abstract class CoreClient {
     container.register(Tokens.pipeline, (c) => {
       const hooks = c.resolve(Tokens.hooks);
       const links: Array<readonly [string, Middleware]> = [
-        ["auth", auth(c.resolve(Tokens.tokenProvider))],
+        ["auth", auth(c.resolve(Tokens.tokenProvider), tokenOrigins(resolved.origin, config.customDomain))],
         ["customDomain", customDomain(config.customDomain)],
         ["retry", retry({ ...config.retry, hooks, onHookError: this.#onHookError })],
         ["timeout", timeout()],
@@ -118,6 +125,7 @@ export abstract class CoreClient {
     });
 
     this.#options = resolved;
+    this.#api = config.api ?? "management";
     this.#fetchOptions = options.agent === undefined ? undefined : Object.freeze({ dispatcher: options.agent });
     this.#logger = container.resolve(Tokens.logger);
     this.#onHookError = (error) => this.#logger?.log("warn", "auth0: a hook threw", error);
@@ -145,7 +153,7 @@ export abstract class CoreClient {
    * A subclass whose instances also apply `plugins`, typed with what they add:
    * `const Client = ManagementClient.with(myPlugin); new Client(options).myResource`.
    */
-  static with<This extends abstract new (...args: never[]) => CoreClient, const P extends readonly Plugin<object>[]>(
+  static with<This extends abstract new (...args: never[]) => CoreClient, const P extends readonly Plugin<object, InstanceType<This>>[]>(
     this: This,
     ...plugins: P
   ): WithPlugins<This, P> {
@@ -207,8 +215,9 @@ export abstract class CoreClient {
       responseBody: call.responseBody ?? "json",
       timeoutMs: seconds("timeoutInSeconds", options.timeoutInSeconds) ?? resolved.timeoutMs,
       maxRetries: count("maxRetries", options.maxRetries) ?? resolved.maxRetries,
+      maxResponseBytes: resolved.maxResponseBytes,
       signal: options.abortSignal,
-      operation: call.operation,
+      operation: { api: this.#api, ...call.operation },
       attempt: 0,
       context: call.context ?? {},
       fetchOptions: this.#fetchOptions,
@@ -231,6 +240,7 @@ function resolveOptions(options: CoreClientOptions & { domain?: unknown }, confi
     headers: Object.freeze(headers),
     timeoutMs: seconds("timeoutInSeconds", options.timeoutInSeconds) ?? config.defaultTimeoutMs,
     maxRetries: count("maxRetries", options.maxRetries) ?? config.defaultMaxRetries,
+    maxResponseBytes: byteLimit(options.maxResponseBytes),
     raw: options,
   });
 }
@@ -255,6 +265,27 @@ function count(field: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
     throw new InvalidInputError(field, `"${field}" must be a whole number ≥ 0`);
+  }
+  return value;
+}
+
+/** Where the client's token may go: the tenant's origin, and the custom domain's (always HTTPS) when one is set. */
+function tokenOrigins(origin: string, customDomain: string | undefined): ReadonlySet<string> {
+  const origins = new Set([origin]);
+  if (customDomain !== undefined) {
+    try {
+      origins.add(originFromDomain(customDomain, "withCustomDomainHeader"));
+    } catch {
+      // Not a host name: no origin to trust (the header link still sends the value as given, as v5 does).
+    }
+  }
+  return origins;
+}
+
+function byteLimit(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidInputError("maxResponseBytes", `"maxResponseBytes" must be a whole number of bytes ≥ 1, not ${String(value)}`);
   }
   return value;
 }

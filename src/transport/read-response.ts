@@ -1,5 +1,5 @@
-import { NetworkError, RequestAbortedError, RequestTimeoutError } from "../core/errors.js";
-import type { PipelineRequest, PipelineResponse } from "../core/http.js";
+import { NetworkError, RequestAbortedError, RequestTimeoutError, ResponseTooLargeError } from "../core/errors.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, type PipelineRequest, type PipelineResponse } from "../core/http.js";
 
 /** Read a fetch `Response` into the chain's response: parse, keep text, or hand the stream over. */
 export async function readResponse(response: Response, request: PipelineRequest): Promise<PipelineResponse> {
@@ -12,14 +12,45 @@ export async function readResponse(response: Response, request: PipelineRequest)
     type: response.type,
   };
   if (request.responseBody === "stream") return { ...head, body: response.body };
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    throw transportError(error, request);
-  }
+  const text = await readResponseText(response, request);
   if (request.responseBody === "text") return { ...head, body: text, bodyIsText: true };
   return { ...head, ...parseBody(text, response.headers.get("content-type")) };
+}
+
+/**
+ * The body as text, within the request's `maxResponseBytes`: refused from `content-length` before reading when the
+ * server declares too much, else counted while reading and cut off once past the limit. Read failures come back as
+ * the core's transport errors.
+ */
+export async function readResponseText(response: Response, request: PipelineRequest): Promise<string> {
+  const limit = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const declared = response.headers.get("content-length");
+  const encoded = (response.headers.get("content-encoding") ?? "identity").toLowerCase() !== "identity";
+  if (declared !== null && Number(declared) > limit) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError(limit, `The response to ${request.method} ${request.operation.path} (content-length ${declared})`);
+  }
+  try {
+    // A declared, uncompressed length within the limit is all fetch will deliver: the native reader is fastest.
+    if ((declared !== null && !encoded) || response.body === null) return await response.text();
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let size = 0;
+    let text = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      size += value.byteLength;
+      if (size > limit) {
+        void reader.cancel().catch(() => undefined);
+        throw new ResponseTooLargeError(limit, `The response to ${request.method} ${request.operation.path}`);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) throw error;
+    throw transportError(error, request);
+  }
 }
 
 const JSON_TYPE = /^(application\/(.+\+)?json|text\/json)\b/i;

@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthApiError, FetchError, TimeoutError } from "../../src/auth/errors.js";
 import { backoffDelay, retryPolicy } from "../../src/auth/retry-policy.js";
 import type { RetryConfiguration } from "../../src/auth/client-options.js";
@@ -48,11 +48,27 @@ describe("AuthenticationClient retries", () => {
     });
   });
 
-  it("really wait between attempts (no injected sleep)", async () => {
-    nock(ORIGIN).post("/oauth/token").reply(429, {}).post("/oauth/token").reply(200, { access_token: "at" });
-    const started = Date.now();
-    await authClient({ retry: { enabled: true, maxRetries: 1 } }).oauth.clientCredentialsGrant({ audience: "a" });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+  it("really wait between attempts (no injected sleep): the second request comes after the backoff's timer fired", async () => {
+    // Which timers had fired when the second request arrived: an event, where elapsed time would depend on the load.
+    const realSetTimeout = globalThis.setTimeout;
+    const fired: number[] = [];
+    const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) =>
+      realSetTimeout(() => {
+        fired.push(ms ?? 0);
+        callback(...args);
+      }, ms)) as typeof setTimeout);
+    let firedBeforeSecond: number[] = [];
+    nock(ORIGIN)
+      .post("/oauth/token")
+      .reply(429, {})
+      .post("/oauth/token")
+      .reply(() => ((firedBeforeSecond = [...fired]), [200, { access_token: "at" }]));
+    try {
+      await authClient({ retry: { enabled: true, maxRetries: 1 } }).oauth.clientCredentialsGrant({ audience: "a" });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(firedBeforeSecond.filter((ms) => ms >= 500 && ms < 750)).toHaveLength(1);
   });
 
   it("retry only the statuses in retryWhen", async () => {

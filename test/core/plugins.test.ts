@@ -49,7 +49,7 @@ describe("plugins", () => {
   });
 
   it("cannot shadow an existing member of the client", () => {
-    const clash = definePlugin({ name: "clash", setup: ({ addResource }) => addResource("pipeline", () => 1) });
+    const clash = definePlugin<{ pipeline: number }>({ name: "clash", setup: ({ addResource }) => addResource("pipeline", () => 1) });
     expect(() => new TestClient({ plugins: [clash] })).toThrow(/already has a member named "pipeline"/);
   });
 

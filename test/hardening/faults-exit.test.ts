@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ManagementAbortError, ManagementTimeoutError } from "auth0";
 import { startMockTenant } from "auth0/testing";
 import { countUnhandledRejections, managementFor, NEW_USER, settleAll } from "./support.js";
+import { eventually } from "../helpers/eventually.js";
 
 /**
  * No timer or socket is left behind: a process that used the SDK through timeouts, aborts, waiting retries, the
@@ -23,22 +24,22 @@ describe("nothing left behind", () => {
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const { code, exitedAt } = await new Promise<{ code: number | null; exitedAt: number }>((resolve, reject) => {
+    const code = await new Promise<number | null>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
         reject(new Error(`the fixture did not exit by itself within 30 s\nstdout: ${stdout}\nstderr: ${stderr}`));
       }, 30_000);
       child.once("exit", (exitCode) => {
         clearTimeout(timer);
-        resolve({ code: exitCode, exitedAt: Date.now() });
+        resolve(exitCode);
       });
     });
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const returnedAt = Number(/returned (\d+)/.exec(stdout)?.[1]);
-    // Exited on its own, at once: nothing (a 30 s retry wait, a throttle timer, a socket) kept it alive.
-    expect(exitedAt - returnedAt).toBeLessThan(3_000);
+    expect(stdout).toMatch(/returned \d+/);
     const { outcomes, resources } = JSON.parse(stdout.split("\n")[0]!) as { outcomes: Record<string, string>; resources: string[] };
+    // Nothing (a 30 s retry wait, a throttle timer, a socket) kept it alive when it returned: it exits at once. (That
+    // state is the check, not the time the exit took, which a loaded machine stretches.)
     expect(resources).toEqual([]);
     expect(outcomes).toEqual({
       timeout: "ManagementTimeoutError: Timeout exceeded when calling GET /users/{id}.",
@@ -58,9 +59,9 @@ describe("nothing left behind", () => {
   }, 40_000);
 
   it("in this process: no more timers or sockets after a run of timeouts, aborts and retries than before it", async () => {
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const before = count(process.getActiveResourcesInfo());
-    const t = await startMockTenant();
+    // keepProcessAlive: the tenant's server and sockets count among the resources, so closing it must remove them.
+    const t = await startMockTenant({ keepProcessAlive: true });
     const { client } = managementFor(t);
     const user = await client.users.create({ ...NEW_USER, email: "ann@example.com" });
 
@@ -75,13 +76,13 @@ describe("nothing left behind", () => {
     expect(rejected.filter((error) => error instanceof ManagementTimeoutError)).toHaveLength(10);
     expect(rejected.filter((error) => error instanceof ManagementAbortError)).toHaveLength(10);
 
-    // Let the tenant finish the late answers the client gave up on, then close it: what is left is the client's.
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const during = count(process.getActiveResourcesInfo());
-    expect(during.Timeout ?? 0, "timers while the tenant still runs").toBeLessThanOrEqual(before.Timeout ?? 0);
+    // Every call has settled: the client holds no timer (the tenant's own are unref'd and do not count).
+    expect(count(process.getActiveResourcesInfo()).Timeout ?? 0, "timers once every call settled").toBeLessThanOrEqual(before.Timeout ?? 0);
     await t.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const after = count(process.getActiveResourcesInfo());
-    for (const kind of ["Timeout", "TCPSocketWrap", "TCPServerWrap"]) expect(after[kind] ?? 0, kind).toBeLessThanOrEqual(before[kind] ?? 0);
+    // Sockets close on the client's side as the server's resets reach it: polled until they have, bounded.
+    await eventually(() => {
+      const after = count(process.getActiveResourcesInfo());
+      for (const kind of ["Timeout", "TCPSocketWrap", "TCPServerWrap"]) expect(after[kind] ?? 0, kind).toBeLessThanOrEqual(before[kind] ?? 0);
+    });
   });
 });

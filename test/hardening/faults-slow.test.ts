@@ -1,35 +1,32 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ManagementAbortError, ManagementClient, ManagementError, ManagementTimeoutError, RequestTimeoutError } from "auth0";
 import { countUnhandledRejections, managementFor, NEW_USER, received, useTenant } from "./support.js";
 
 /**
  * A slow first byte and a slow body. The per-attempt budget (`timeoutInSeconds`) covers both, a timed-out attempt is a
  * `ManagementTimeoutError` naming the endpoint, and the caller's abort ends a slow body or a waiting retry at once.
+ * No assertion here is about elapsed time (a loaded machine stretches it): each fault lasts far longer than the test
+ * may run (20 s), so a budget or an abort that did not end it shows as the data arriving or the test timing out.
  */
 
 countUnhandledRejections();
 const tenant = useTenant();
 
-async function timed<T>(work: Promise<T>): Promise<{ value: T | unknown; ms: number }> {
-  const started = performance.now();
-  const value = await work.catch((caught: unknown) => caught);
-  return { value, ms: performance.now() - started };
-}
+const settled = <T>(work: Promise<T>): Promise<T | unknown> => work.catch((caught: unknown) => caught);
 
 describe("slow responses", () => {
-  it("a first byte later than the budget: ManagementTimeoutError naming the endpoint, at the budget, one attempt", async () => {
+  it("a first byte later than the budget: ManagementTimeoutError naming the endpoint, from the budget, one attempt", async () => {
     const t = tenant();
     const { client, waits } = managementFor(t);
     const user = await client.users.create({ ...NEW_USER, email: "ann@example.com" });
     let attempts = 0;
     client.pipeline.use((request, next) => (attempts++, next(request)), { name: "attempts", after: "retry" });
-    t.faults.inject({ match: { method: "GET", path: "/api/v2/users/" }, fault: { kind: "latency", ms: 5_000 } });
-    const { value, ms } = await timed(client.users.get(user.user_id!, {}, { timeoutInSeconds: 0.3 }));
+    t.faults.inject({ match: { method: "GET", path: "/api/v2/users/" }, fault: { kind: "latency", ms: 60_000 } });
+    const value = await settled(client.users.get(user.user_id!, {}, { timeoutInSeconds: 0.3 }));
     expect(value).toBeInstanceOf(ManagementTimeoutError);
     expect((value as Error).message).toBe("Timeout exceeded when calling GET /users/{id}.");
     expect((value as Error).cause).toBeInstanceOf(RequestTimeoutError);
-    expect(ms).toBeGreaterThanOrEqual(280);
-    expect(ms).toBeLessThan(3_000);
+    expect(((value as Error).cause as RequestTimeoutError).timeoutMs).toBe(300);
     // A timed-out attempt is not retried.
     expect(attempts).toBe(1);
     expect(waits).toEqual([]);
@@ -48,12 +45,12 @@ describe("slow responses", () => {
     const { client } = managementFor(t);
     await client.users.list();
     t.faults.inject({ match: { method: "POST", path: "/api/v2/users" }, fault: { kind: "latency", ms: 400 } });
-    const { value } = await timed(client.users.create({ ...NEW_USER, email: "carol@example.com" }, { timeoutInSeconds: 0.1 }));
+    const value = await settled(client.users.create({ ...NEW_USER, email: "carol@example.com" }, { timeoutInSeconds: 0.1 }));
     expect(value).toBeInstanceOf(ManagementTimeoutError);
     expect((value as Error).message).toBe("Timeout exceeded when calling POST /users.");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The tenant finishes the write after its latency: wait for that (polled, bounded), not for a guessed time.
+    await vi.waitFor(() => expect(t.findUser("carol@example.com")).toBeDefined(), { timeout: 10_000, interval: 20 });
     expect(received(t, "POST", "/api/v2/users")).toBe(1);
-    expect(t.findUser("carol@example.com")).toBeDefined();
   });
 
   it("a body trickling in past the budget: the timeout covers the body", async () => {
@@ -62,10 +59,9 @@ describe("slow responses", () => {
     t.seed({ users: Array.from({ length: 5 }, (_, i) => ({ email: `slow${i}@example.com`, password: "Passw0rd!long" })) });
     await client.users.list();
     t.faults.inject({ match: { method: "GET", path: "/api/v2/users" }, fault: { kind: "slow-body", chunkDelayMs: 30, chunkSize: 16 } });
-    const { value, ms } = await timed(client.users.list({}, { timeoutInSeconds: 0.4, maxRetries: 0 }));
-    expect(value).toBeInstanceOf(ManagementTimeoutError);
+    const value = await settled(client.users.list({}, { timeoutInSeconds: 0.4, maxRetries: 0 }));
+    expect(value).toBeInstanceOf(ManagementTimeoutError); // the whole body would take seconds, and be the data
     expect((value as Error).message).toBe("Timeout exceeded when calling GET /users.");
-    expect(ms).toBeLessThan(2_500); // the whole body would take seconds
   });
 
   it("a body trickling in within the budget: the whole body, parsed", async () => {
@@ -83,12 +79,11 @@ describe("slow responses", () => {
     t.faults.inject({ match: { method: "GET", path: "/api/v2/users/" }, fault: { kind: "slow-body", chunkDelayMs: 100, chunkSize: 4 } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
-    const { value, ms } = await timed(client.users.get(user.user_id!, {}, { abortSignal: controller.signal }));
-    expect(value).toBeInstanceOf(ManagementAbortError);
+    const value = await settled(client.users.get(user.user_id!, {}, { abortSignal: controller.signal }));
+    expect(value).toBeInstanceOf(ManagementAbortError); // the whole body would take ten seconds, and be the data
     expect(value).toBeInstanceOf(ManagementError);
     expect((value as Error).name).toBe("AbortError");
     expect((value as Error).message).toBe("The user aborted a request");
-    expect(ms).toBeLessThan(3_000); // the whole body would take ten seconds
   });
 
   it("the caller's abort during a retry's real wait (Retry-After: 30): an AbortError at once", async () => {
@@ -99,8 +94,7 @@ describe("slow responses", () => {
     t.faults.inject({ match: { method: "GET" }, fault: { kind: "status", status: 503, headers: { "retry-after": "30" } } });
     const controller = new AbortController();
     client.lifecycle.hook("request:retry", () => void setTimeout(() => controller.abort(), 50));
-    const { value, ms } = await timed(client.users.list({}, { abortSignal: controller.signal }));
-    expect(value).toBeInstanceOf(ManagementAbortError);
-    expect(ms).toBeLessThan(5_000); // not the 30 s the server asked for
+    // Not ended by the abort, the 30-second wait would outlast the test's 20 s.
+    expect(await settled(client.users.list({}, { abortSignal: controller.signal }))).toBeInstanceOf(ManagementAbortError);
   });
 });

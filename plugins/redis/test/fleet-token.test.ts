@@ -45,7 +45,7 @@ describeWithRedis("a fleet of Node processes sharing one token through Redis", (
     expect(results).toEqual(Array.from({ length: PROCESSES }, () => ({ event: "done", ok: CALLS_EACH, failed: [] })));
     expect(tenant.stats().tokenRequests).toBe(1);
     expect(tenant.stats().managementRequests).toBe(PROCESSES * CALLS_EACH);
-  }, 30_000);
+  }, 90_000);
 
   it("still makes exactly one token request when the process holding the lock is killed: its lock expires and another takes over", async () => {
     tenant.reset();
@@ -58,17 +58,21 @@ describeWithRedis("a fleet of Node processes sharing one token through Redis", (
     holder!.go();
     await holder!.next("holding"); // it holds the lock, and its token request will never leave
     await holder!.kill();
-    const lockedAt = Date.now();
-    expect(await redis.keys(`${prefix}*:lock`)).toHaveLength(1);
+    const [lockKey] = await redis.keys(`${prefix}*:lock`);
+    expect(lockKey).toBeDefined();
+    const deadHolders = await redis.get(lockKey!);
 
     for (const child of children) child.go();
-    const results = await Promise.all(children.map((child) => child.next("done")));
+    const finished = Promise.all(children.map((child) => child.next("done")));
+    // Nobody fetches while the dead holder's lock is there: checked for as long as it is (a state, not a duration).
+    while ((await redis.get(lockKey!)) === deadHolders) {
+      expect(tenant.stats().tokenRequests).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const results = await finished;
     expect(results.every((result) => result.event === "done" && result.ok === CALLS_EACH)).toBe(true);
     expect(tenant.stats().tokenRequests).toBe(1);
-    // Nobody fetched until the dead holder's lock ran out.
-    const tokenRequest = tenant.requests.find((request) => request.path === "/oauth/token")!;
-    expect(tokenRequest.startedAt.getTime() - lockedAt).toBeGreaterThan(lockTtlMs - 500);
-  }, 30_000);
+  }, 90_000);
 
   it("passes the holder's refusal to every waiting process, after one token request", async () => {
     tenant.reset();
@@ -83,5 +87,5 @@ describeWithRedis("a fleet of Node processes sharing one token through Redis", (
     expect([holders.length, waiters.length]).toEqual([1, PROCESSES - 1]);
     expect(tenant.stats().tokenRequests).toBe(1);
     expect(await redis.keys(`${prefix}*:lock`)).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 });

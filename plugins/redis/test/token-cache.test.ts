@@ -4,7 +4,8 @@ import type { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { redisTokenCache, SharedTokenError, type RedisTokenCacheOptions } from "auth0/plugins/redis";
 import { tokenKeys } from "../token-keys.js";
-import { describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
+import { eventually } from "../../../test/helpers/eventually.js";
+import { TESTS_COMMAND_TIMEOUT_MS, describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
 
 const HOUR = 3_600_000;
 const token = (accessToken: string, lifetimeMs = HOUR): CachedToken => ({ accessToken, expiresAt: Date.now() + lifetimeMs });
@@ -51,7 +52,7 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
   });
 
   /** A cache as one process of the fleet would make it: its own connection, the shared prefix. */
-  const processCache = (options: RedisTokenCacheOptions = {}) => redisTokenCache(server.connect(), { prefix, ...options });
+  const processCache = (options: RedisTokenCacheOptions = {}) => redisTokenCache(server.connect(), { prefix, commandTimeoutMs: TESTS_COMMAND_TIMEOUT_MS, ...options });
   const fleetClient = (cache = processCache(), secret = tenant.clientSecret) =>
     new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: secret, tokenCache: cache });
   const keys = (cacheKey = "k") => tokenKeys(prefix, cacheKey);
@@ -60,7 +61,21 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
 
   it("stores under the core's own cache key, braced as a Redis Cluster hash tag, after the prefix", async () => {
     await fleetClient().roles.list();
-    expect(await redis.keys(`${prefix}*`)).toEqual([`${prefix}{auth0:token:${tenant.domain}:${tenant.clientId}:${tenant.domain}/api/v2/}`]);
+    const stored = await redis.keys(`${prefix}*`);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.startsWith(`${prefix}{auth0:token:${tenant.domain}:${tenant.clientId}:${tenant.domain}/api/v2/:`)).toBe(true);
+    expect(stored[0]).toMatch(/:[0-9a-f]{16}\}$/);
+  });
+
+  it(`"A cached token is never shared between different credentials, and a cache key never contains one": two secrets, two tokens in Redis, no secret in a key`, async () => {
+    await fleetClient().roles.list();
+    await expect(fleetClient(processCache(), "revoked-secret").roles.list()).rejects.toBeInstanceOf(TokenEndpointError);
+    // The right secret's token was in Redis, yet the wrong secret's client asked the tenant itself (and was refused).
+    expect(tenant.stats().tokenRequests).toBe(2);
+    for (const key of await redis.keys(`${prefix}*`)) {
+      expect(key).not.toContain(tenant.clientSecret);
+      expect(key).not.toContain("revoked-secret");
+    }
   });
 
   it("makes one token request for 8 clients, each with its own provider and connection, × 25 concurrent first calls", async () => {
@@ -107,7 +122,7 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
     const holder = controlledFetch();
     const waiterFetch = countingFetch("never");
     const holding = processCache({ lockTtlMs: 5_000 }).getOrFetch("k", holder.fetch, anyToken);
-    await pause(50);
+    await eventually(() => expect(holder.fetch.calls).toBe(1)); // it holds the lock once it fetches
     const lockTtl = await redis.pttl(keys().lock);
     expect(lockTtl).toBeGreaterThan(4_000);
     expect(lockTtl).toBeLessThanOrEqual(5_000);
@@ -131,10 +146,12 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
 
   it("lets a waiting process take over when the holder dies (its lock expires)", async () => {
     await deadHoldersLock(300);
-    const fetch = countingFetch("successor");
-    const started = Date.now();
+    // What the lock was when the waiter fetched: its own, so the dead holder's had expired (a state, not a duration).
+    let lockAtFetch: string | null = "unread";
+    const fetch = Object.assign(async () => ((fetch.calls += 1), (lockAtFetch = await redis.get(keys().lock)), token("successor")), { calls: 0 });
     expect((await processCache({ pollIntervalMs: 20 }).getOrFetch("k", fetch, anyToken)).accessToken).toBe("successor");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(lockAtFetch).not.toBe("dead-holder");
+    expect(lockAtFetch).not.toBeNull();
     expect(fetch.calls).toBe(1);
     expect(await redis.exists(keys().lock)).toBe(0);
   });
@@ -156,32 +173,30 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
   });
 
   it("gives up waiting after maxWaitMs and fetches itself", async () => {
-    await deadHoldersLock(10_000);
+    // A lock that outlives the test: only giving up after maxWaitMs gets the waiter its token in time.
+    await deadHoldersLock(60_000);
     const fetch = countingFetch("own");
-    const started = Date.now();
     expect((await processCache({ pollIntervalMs: 20, maxWaitMs: 200 }).getOrFetch("k", fetch, anyToken)).accessToken).toBe("own");
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(fetch.calls).toBe(1);
     expect((await processCache().get("k"))?.accessToken).toBe("own");
   });
 
   it("ends the wait at once when options.signal aborts", async () => {
-    await deadHoldersLock(10_000);
+    // A lock that outlives the test: only the abort can end this wait in time.
+    await deadHoldersLock(60_000);
     const controller = new AbortController();
     const fetch = countingFetch("never");
     const waiting = processCache({ pollIntervalMs: 20 }).getOrFetch("k", fetch, { ...anyToken, signal: controller.signal });
     await pause(60);
-    const abortedAt = Date.now();
     controller.abort();
     await expect(waiting).rejects.toBeInstanceOf(RequestAbortedError);
-    expect(Date.now() - abortedAt).toBeLessThan(100);
     expect(fetch.calls).toBe(0);
   });
 
   it("passes the holder's failure on: the holder rethrows its own error, the waiting processes get a SharedTokenError", async () => {
     const holder = controlledFetch();
     const holding = processCache().getOrFetch("k", holder.fetch, anyToken);
-    await pause(30);
+    await eventually(() => expect(holder.fetch.calls).toBe(1)); // it holds the lock
     // Settled from the start: a waiting process may see the failure before the holder's rejection is awaited below.
     const waiting = Promise.allSettled(
       Array.from({ length: 3 }, () => processCache({ pollIntervalMs: 10 }).getOrFetch("k", countingFetch("never"), anyToken)),
@@ -198,15 +213,14 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
 
   it("fails the waiting clients at once with the holder's error when its token request is refused", async () => {
     // The holder's token request is slow (and refused), so the others are surely waiting when it fails.
-    tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, fault: { kind: "latency", ms: 300 } });
-    const holder = fleetClient(processCache(), "wrong-secret");
-    const waiters = Array.from({ length: 3 }, () => fleetClient(processCache({ pollIntervalMs: 10 }), "wrong-secret"));
+    tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, fault: { kind: "latency", ms: 1_000 } });
+    // A lock that outlives the test: waiters that did not fail at once would wait past the test's timeout.
+    const holder = fleetClient(processCache({ lockTtlMs: 60_000 }), "wrong-secret");
+    const waiters = Array.from({ length: 3 }, () => fleetClient(processCache({ pollIntervalMs: 10, lockTtlMs: 60_000 }), "wrong-secret"));
     const holderCall = Promise.allSettled([holder.roles.list()]);
-    await pause(50); // the holder takes the lock first
-    const started = Date.now();
+    await eventually(async () => expect(await redis.keys(`${prefix}*lock`)).toHaveLength(1)); // the holder has the lock
     const waiterCalls = Promise.allSettled(waiters.map((client) => client.roles.list()));
     const results = [...(await holderCall), ...(await waiterCalls)];
-    expect(Date.now() - started).toBeLessThan(2_000); // not the 10 s lock TTL
     expect(results[0]).toMatchObject({ status: "rejected", reason: expect.any(TokenEndpointError) });
     for (const result of results.slice(1)) {
       expect(result).toMatchObject({ status: "rejected", reason: expect.any(SharedTokenError) });
@@ -220,8 +234,8 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
     tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, times: 3, fault: { kind: "reset", when: "before-body" } }); // retried twice, then fails
     await expect(fleetClient().roles.list()).rejects.toThrow();
     expect(await redis.keys(`${prefix}*lock`)).toEqual([]);
-    const failure = tokenKeys(prefix, `auth0:token:${tenant.domain}:${tenant.clientId}:${tenant.domain}/api/v2/`).failure;
-    expect(await redis.hget(failure, "reason")).toMatch(/Error/);
+    const [failure] = await redis.keys(`${prefix}*:failed`);
+    expect(await redis.hget(failure!, "reason")).toMatch(/Error/);
   });
 
   it("starts afresh after a failure: the next call takes the lock and fetches", async () => {

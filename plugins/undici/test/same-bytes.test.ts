@@ -59,7 +59,7 @@ describe("the undici plugin puts the same bytes on the wire as the default trans
       management(t, origin.origin).jobs.usersImports.create({ users: new Blob(['[{"email":"a@b.c"}]'], { type: "application/json" }), connection_id: "con_1", upsert: true }),
     );
     expect(sent).toMatch(/content-type: multipart\/form-data; boundary=<boundary>/);
-    expect(sent).toContain('name="users"; filename="users.json"');
+    expect(sent).toContain('name="users"; filename="blob"'); // an unnamed Blob, named by FormData as in v5
   });
 
   it("the client-credentials token request, then the call it authorises", async () => {

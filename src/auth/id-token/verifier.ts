@@ -1,5 +1,6 @@
 import type { JWK } from "jose";
 import { IdTokenValidatorError } from "../errors.js";
+import { checkIdTokenValidateOptions } from "./check-options.js";
 import { checkClaims } from "./claims.js";
 import type { JwksCache } from "./jwks-cache.js";
 import type { IDTokenValidateOptions, IDTokenValidator } from "./options.js";
@@ -35,8 +36,9 @@ export class IdTokenVerifier implements IDTokenValidator {
     this.#settings = settings;
   }
 
-  async validate(idToken: string, options: IDTokenValidateOptions = {}): Promise<void> {
+  async validate(idToken: string, given?: IDTokenValidateOptions): Promise<void> {
     const { alg, issuer, clientId, clockTolerance } = this.#settings;
+    const options = checkIdTokenValidateOptions(given, "options");
     if (typeof idToken !== "string" || idToken === "") throw new IdTokenValidatorError("ID token is required but missing");
     const jose = await import("jose");
     let header: { alg?: string | undefined; kid?: string | undefined };

@@ -7,16 +7,24 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
+/**
+ * `keepProcessAlive: false` unrefs the listening socket and every accepted connection, so they never keep Node's event
+ * loop running by themselves: a script that forgets `close()` still exits when its own work is done. A request in
+ * flight keeps it running anyway, through the client's side of the connection (its socket is ref'd while a request
+ * waits, in undici and in node:http alike) or the client's own timers.
+ */
 export async function listenOnLoopback(
   host: string,
   port: number,
   listener: (req: IncomingMessage, res: ServerResponse) => void,
+  { keepProcessAlive = false }: { readonly keepProcessAlive?: boolean } = {},
 ): Promise<LoopbackServer> {
   const server: Server = createServer(listener);
   // Tests open connections in bursts; Node's defaults would close idle keep-alive sockets while a client reuses them.
   server.keepAliveTimeout = 30_000;
   const sockets = new Set<Socket>();
   server.on("connection", (socket) => {
+    if (!keepProcessAlive) socket.unref();
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
@@ -28,6 +36,7 @@ export async function listenOnLoopback(
       resolve();
     });
   });
+  if (!keepProcessAlive) server.unref();
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("mock tenant: server has no TCP address");
 

@@ -5,7 +5,9 @@
  *   sample), exact JSON or multipart body, and the Accept, Authorization and Auth0-Client headers, from a client with
  *   `withCustomDomainHeader` (so Auth0-Custom-Domain must be there exactly on the whitelisted methods); then the
  *   result (the JSON body, `undefined`, a `Page` of the items field, or the parsed events);
- * - the defaults the SDK fills in when the caller leaves the request out;
+ * - the defaults the SDK fills in when the caller leaves the request out; a required query parameter left out is an
+ *   `InvalidInputError` with nothing sent; for a JSON body, what leaving it out sends:
+ *   `{}` when v5 defaults the request to `{}`, else no body and no content type (and an explicit `null` is sent as `null`);
  * - for lists, the request for the next page (`page + 1`, or `from` = the response's `next`);
  * - each listed error status as its typed error class, and an unlisted one as a plain `ManagementError`;
  * - `CustomDomainHeader()` adds Auth0-Custom-Domain to any method (which also checks where it takes its request options).
@@ -14,6 +16,7 @@
  * loopback server), with the same expectations, so both transports put the same request on the wire.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { InvalidInputError } from "../../../src/core/errors.js";
 import { Page } from "../../../src/core/page.js";
 import { CustomDomainHeader, type RequestOptions } from "../../../src/core/request-options.js";
 import {
@@ -48,8 +51,11 @@ export interface WireCase {
   readonly http: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Templated path under `/api/v2`; the placeholders are the leading positional arguments, in order. */
   readonly path: string;
-  /** Whether the method takes a request object, and whether it may be left out. */
-  readonly request: "none" | "optional" | "required";
+  /**
+   * Whether the method takes a request object, and whether it may be left out: `optional` defaults to `{}` (v5's
+   * `request = {}`); `nullable` (v5's `request?: X | null`) and `opaque` (`request?: unknown`) have no default.
+   */
+  readonly request: "none" | "optional" | "nullable" | "opaque" | "required";
   readonly query?: readonly QueryCase[];
   /** Query parameters the request must carry (wire names). */
   readonly required?: readonly string[];
@@ -70,11 +76,6 @@ const TOKEN = "wire-token";
 const CUSTOM_DOMAIN = "login.example.com";
 /** Path argument values by position: each needs encoding, and each differs from the others. */
 const PATH_VALUES = ["auth0|abc/def", "p2/x y", "p3?#&=%"] as const;
-/**
- * How long an error answer may take to become the rejection. A resend would wait at least 900 ms (the shortest
- * backoff); well below that, but loose enough for a loaded CI machine.
- */
-const SETTLE_MS = 700;
 /** A status no method lists: a plain `ManagementError`. */
 const UNLISTED_STATUS = 418;
 
@@ -274,10 +275,11 @@ function expectHeadersAndBody(wireCase: WireCase, request: Recorded, sent: Recor
   } else if (wireCase.body === "multipart") {
     const contentType = String(headers["content-type"]);
     expect(contentType, "content-type").toMatch(/^multipart\/form-data; boundary=\S+$/);
-    // The table lists the parts, not file names: an unnamed Blob goes as `<wire>.json`, this SDK's rule.
+    // The table lists the parts, not file names: an unnamed Blob goes as FormData names it, "blob", with its own
+    // type, as in v5 (test/management/multipart.test.ts covers the other kinds of file).
     const expected = (wireCase.parts ?? []).map(([wire, kind]) =>
       kind === "file"
-        ? { name: wire, filename: `${wire}.json`, type: "application/json", text: USERS_FILE }
+        ? { name: wire, filename: "blob", type: "application/json", text: USERS_FILE }
         : { name: wire, filename: undefined, type: undefined, text: MULTIPART_FIELDS[wire]![1] },
     );
     expect(multipartParts(contentType, request.body), "multipart parts").toEqual(expected);
@@ -348,21 +350,43 @@ function runCase(wireCase: WireCase, transport: WireTransport): void {
 
   if (wireCase.pagination) runNextPage(wireCase, wireCase.pagination, transport);
 
+  if (wireCase.body === "json") runLeftOutBody(wireCase, transport);
+
+  for (const wire of wireCase.required ?? []) {
+    it(`refuses a request without ${wire} (required) with InvalidInputError, before any request`, async () => {
+      const recorded = transport.serve(ORIGIN, successReply(wireCase));
+      const complete = minimalRequest(wireCase) ?? {};
+      const path = PATH_VALUES.slice(0, pathParamCount(wireCase));
+      for (const request of [{ ...complete, [wire]: undefined }, { ...complete, [wire]: null }]) {
+        const error = await failure(() => settle(wireCase, invoke(newClient(transport), wireCase.method, [...path, request])));
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect((error as InvalidInputError).field).toBe(`request.${wire}`);
+      }
+      if (wireCase.request === "required") {
+        // Left out entirely (v5: a TypeError reading the request).
+        expect(await failure(() => settle(wireCase, invoke(newClient(transport), wireCase.method, path)))).toBeInstanceOf(InvalidInputError);
+      }
+      expect(recorded).toHaveLength(0);
+    });
+  }
+
   it(`maps ${wireCase.errors.join(", ")} to typed errors and ${UNLISTED_STATUS} to a plain ManagementError`, async () => {
     for (const status of [...wireCase.errors, UNLISTED_STATUS]) {
       const body = { statusCode: status, error: "Wire", message: `status ${status}` };
-      // A watchdog: a call still pending SETTLE_MS after its answer is waiting to send the request again; it is
-      // aborted (and reported) rather than left to run into the test timeout.
+      // A call that set out to send the request again (the retry link announces each wait before it starts) is
+      // aborted and reported at once — an event, not a guess at how long settling may take on a loaded machine.
       const controller = new AbortController();
-      let watchdog: ReturnType<typeof setTimeout> | undefined;
-      const recorded = transport.serve(ORIGIN, { status, body, headers: { "content-type": "application/json" } }, () => {
-        watchdog ??= setTimeout(() => controller.abort(), SETTLE_MS);
+      const client = newClient(transport);
+      let resent = false;
+      client.lifecycle.hook("request:retry", () => {
+        resent = true;
+        controller.abort();
       });
+      const recorded = transport.serve(ORIGIN, { status, body, headers: { "content-type": "application/json" } });
       const args = callArgs(wireCase, minimalRequest(wireCase), { abortSignal: controller.signal });
-      const error = await failure(() => settle(wireCase, invoke(newClient(transport), wireCase.method, args)));
-      clearTimeout(watchdog);
-      expect.soft(controller.signal.aborted, `${status}: settles at once (not waiting to send it again)`).toBe(false);
-      if (controller.signal.aborted) continue; // what follows would only describe the abort
+      const error = await failure(() => settle(wireCase, invoke(client, wireCase.method, args)));
+      expect.soft(resent, `${status}: settles at once (not waiting to send it again)`).toBe(false);
+      if (resent) continue; // what follows would only describe the abort
       const expected = status === UNLISTED_STATUS ? (["ManagementError", ManagementError] as const) : ERROR_CLASSES[status];
       if (expected === undefined) throw new Error(`${wireCase.method}: no error class for ${status}`);
       expect.soft(recorded, `${status}: one request, no retry`).toHaveLength(1);
@@ -380,6 +404,32 @@ function runCase(wireCase: WireCase, transport: WireTransport): void {
     await settle(wireCase, invoke(newClient(transport), wireCase.method, callArgs(wireCase, minimalRequest(wireCase), options)));
     expect(only(recorded).headers["auth0-custom-domain"]).toBe("x.example.com");
   });
+}
+
+/**
+ * A JSON-body method called with its request left out sends what v5 sends: `{}` as JSON when v5 defaults the request
+ * to `{}`, otherwise no body and no content type at all; an explicit `null` (which a nullable request allows) is
+ * serialised like any other value.
+ */
+function runLeftOutBody(wireCase: WireCase, transport: WireTransport): void {
+  const sendsEmptyObject = wireCase.request === "optional";
+  it(`called without a request, sends ${sendsEmptyObject ? "{} as JSON" : "no body and no content type"}`, async () => {
+    const recorded = transport.serve(ORIGIN, successReply(wireCase));
+    await settle(wireCase, invoke(newClient(transport), wireCase.method, PATH_VALUES.slice(0, pathParamCount(wireCase))));
+    const sent = only(recorded);
+    expect(`${sent.method} ${sent.path}`).toBe(`${wireCase.http} ${expectedPath(wireCase)}`);
+    expect(sent.headers["content-type"], "content-type").toBe(sendsEmptyObject ? "application/json" : undefined);
+    expect(sent.body, "body").toBe(sendsEmptyObject ? "{}" : "");
+  });
+  if (wireCase.request === "nullable") {
+    it("called with a null request, sends null as JSON", async () => {
+      const recorded = transport.serve(ORIGIN, successReply(wireCase));
+      await settle(wireCase, invoke(newClient(transport), wireCase.method, [...PATH_VALUES.slice(0, pathParamCount(wireCase)), null]));
+      const sent = only(recorded);
+      expect(sent.headers["content-type"], "content-type").toBe("application/json");
+      expect(sent.body, "body").toBe("null");
+    });
+  }
 }
 
 /**
