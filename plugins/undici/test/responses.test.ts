@@ -1,4 +1,5 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
+import { RedirectError, ResponseTooLargeError } from "auth0";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OriginHandler } from "../../../test/helpers/recording-origin.js";
 import { TRANSPORTS, json, management, rejectionOf, startRecordingOrigin, type RecordingOrigin } from "./support.js";
@@ -95,20 +96,22 @@ describe.each(TRANSPORTS)("responses over $name", (transport) => {
     }
   });
 
-  it("never takes the token to another origin: a cross-origin redirect drops authorization", async () => {
+  it("never takes the token to another origin: a cross-origin redirect is a RedirectError, and the other origin sees nothing", async () => {
     other.handle(() => json(USER));
     origin.handle(() => ({ status: 301, body: "", headers: { location: `${other.origin}/elsewhere` } }));
-    expect(await client().users.get("auth0|1")).toEqual(USER);
-    expect(origin.requests[0]!.headers.authorization).toBe("Bearer wire-token");
-    expect(other.requests.map((request) => [request.path, request.headers.authorization])).toEqual([["/elsewhere", undefined]]);
+    const error = await rejectionOf(client().users.get("auth0|1"));
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ status: 301, location: `${other.origin}/elsewhere` });
+    expect(origin.requests.map((request) => request.headers.authorization)).toEqual(["Bearer wire-token"]);
+    expect(other.requests).toEqual([]);
   });
 
-  it("gives up after 20 redirects, with a network error", async () => {
-    origin.handle((request) => ({ status: 302, body: "", headers: { location: `/loop/${origin.requests.length}` } }));
+  it("gives up after 20 redirects on the same origin, with a RedirectError", async () => {
+    origin.handle(() => ({ status: 302, body: "", headers: { location: `/loop/${origin.requests.length}` } }));
     const error = await rejectionOf(client().users.get("auth0|1"));
     expect(origin.requests).toHaveLength(21);
-    expect(error).toMatchObject({ name: "ManagementError", cause: { name: "NetworkError" } });
-    expect((error as Error).message).toMatch(/redirect count exceeded/);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect((error as Error).message).toMatch(/redirected more than 20 times/);
   });
 
   it("returns a redirect without a location as it is", async () => {
@@ -116,6 +119,52 @@ describe.each(TRANSPORTS)("responses over $name", (transport) => {
     const response = await client().fetch("/conditional");
     expect(response.status).toBe(304);
     expect(origin.requests).toHaveLength(1);
+  });
+
+  describe("maxResponseBytes", () => {
+    const body = JSON.stringify({ user_id: "auth0|1", padding: "x".repeat(200) });
+    const size = Buffer.byteLength(body);
+
+    it("reads a body of exactly the limit", async () => {
+      origin.handle(raw(200, { "content-type": "application/json" }, body));
+      expect(await client({ maxResponseBytes: size }).users.get("auth0|1")).toMatchObject({ user_id: "auth0|1" });
+    });
+
+    it("refuses a body whose content-length is past the limit, naming the limit and the request", async () => {
+      origin.handle(raw(200, { "content-type": "application/json", "content-length": String(size) }, body));
+      const error = await rejectionOf(client({ maxResponseBytes: size - 1 }).users.get("auth0|1"));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error).toMatchObject({ limitBytes: size - 1 });
+      expect((error as Error).message).toBe(`The response to GET /users/{id} (content-length ${size}) is larger than the ${size - 1}-byte limit (maxResponseBytes); raise the client's maxResponseBytes option to accept it`);
+    });
+
+    it("counts a chunked body while reading it, and stops once past the limit", async () => {
+      origin.handle((_request, response) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.write(body.slice(0, 100));
+        response.end(body.slice(100));
+      });
+      const error = await rejectionOf(client({ maxResponseBytes: 150 }).users.get("auth0|1"));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect((error as Error).message).toMatch(/^The response to GET \/users\/\{id\} is larger than the 150-byte limit/);
+    });
+
+    it("counts a compressed body as it decodes, so a small gzip of a large body is refused", async () => {
+      const large = JSON.stringify({ padding: "x".repeat(100_000) });
+      origin.handle((_request, response) => {
+        response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+        response.end(gzipSync(Buffer.from(large)));
+      });
+      const error = await rejectionOf(client({ maxResponseBytes: 10_000 }).users.get("auth0|1"));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(await client({ maxResponseBytes: 200_000 }).users.get("auth0|1")).toEqual(JSON.parse(large));
+    });
+
+    it("leaves streams to the caller (management.fetch reads past the limit)", async () => {
+      origin.handle(raw(200, { "content-type": "text/plain" }, "y".repeat(5_000)));
+      const response = await client({ maxResponseBytes: 100 }).fetch("/big");
+      expect(await response.text()).toBe("y".repeat(5_000));
+    });
   });
 
   it("streams server-sent events as they arrive (events.subscribe)", async () => {
