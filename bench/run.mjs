@@ -4,11 +4,14 @@
 // (bench/readme-table.mjs), so the README's numbers are always one run's output.
 //   node bench/run.mjs                   every row
 //   node bench/run.mjs --only=cpu,walk   some rows (ids below); the others keep their last figures in results.json
+//   node bench/run.mjs --list            the row ids, one a line, measuring nothing
+//   node bench/run.mjs --help            this text
 //
 // Adding a figure = adding one entry to `rows`: { id, what, target, ours, v5? }. `ours(context)` and `v5(context)`
 // measure (or read a measurement shared with other rows, through `once`) and return { text, ...figures }: `text` is
 // what the table shows, the rest is kept in results.json. A row without `v5` shows nothing in the v5 column. Put
 // the measuring code in a module of its own under bench/.
+import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,9 +38,6 @@ const ms = (value) => `${value.toFixed(0)} ms`;
 const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const times = (ratio) => `${ratio.toFixed(2)}×`;
-
-const v5Dir = ensureV5();
-const v5 = v5Dir ? await importV5(v5Dir) : undefined;
 
 const imports = { ours: once(() => measureImport()), v5: once(() => measureImport({ cwd: v5Dir })) };
 const cpu = once(() => measureCpu({ v5Dir: v5 ? v5Dir : undefined }));
@@ -255,6 +255,25 @@ const rows = [
     },
   },
 ];
+
+if (process.argv.includes("--help")) {
+  const header = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").filter((line) => line.startsWith("//"));
+  console.log(header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
+  process.exit(0);
+}
+if (process.argv.includes("--list")) {
+  console.log(rows.map((row) => row.id).join("\n"));
+  process.exit(0);
+}
+const unknown = only?.filter((id) => !rows.some((row) => row.id === id)) ?? [];
+if (unknown.length > 0) {
+  console.error(`bench: no row ${unknown.join(", ")} (node bench/run.mjs --list names them)`);
+  process.exit(2);
+}
+
+// auth0@5.14.1, installed once into a cache (bench/v5.mjs), measured beside us; the rows above read it when they run.
+const v5Dir = ensureV5();
+const v5 = v5Dir ? await importV5(v5Dir) : undefined;
 
 const previous = readResults();
 const results = {

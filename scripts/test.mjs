@@ -7,7 +7,7 @@
 // .test-results/ (summary.json is what `.ci/run` prints last).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,6 +29,7 @@ const steps = [
     report: "vitest.json",
     command: [npx("vitest"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${join(results, "vitest.json")}`],
     count: countVitest,
+    failures: vitestFailures,
   },
   {
     name: "runtimes",
@@ -44,6 +45,8 @@ mkdirSync(results, { recursive: true });
 
 const outcome = new Map();
 const rows = [];
+/** Failed tests, one line each: CI often shows only the tail of the log, so the tail names them. */
+const failures = [];
 for (const step of steps) {
   const started = performance.now();
   let tally;
@@ -56,7 +59,9 @@ for (const step of steps) {
     const exitedCleanly = run.status === 0;
     if (step.count) {
       const file = join(results, step.report);
-      tally = existsSync(file) ? step.count(JSON.parse(readFileSync(file, "utf8"))) : { passed: 0, failed: 1 };
+      const report = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
+      tally = report ? step.count(report) : { passed: 0, failed: 1 };
+      if (report && step.failures) failures.push(...step.failures(report));
       // A runner that exited non-zero without a failure in its report (a crash after the report, an error outside any
       // test, an unhandled rejection) still fails the run.
       if (!exitedCleanly && tally.failed === 0) tally = { ...tally, failed: 1 };
@@ -73,10 +78,30 @@ const failed = rows.reduce((sum, row) => sum + row.failed, 0);
 const line = `${passed} passed, ${failed} failed`;
 writeFileSync(join(results, "summary.json"), JSON.stringify({ passed, failed, line, steps: rows }, null, 2) + "\n");
 
+if (failures.length > 0) {
+  console.log(`\nfailed (${failures.length}):`);
+  for (const failure of failures.slice(0, 40)) console.log(`  ${failure}`);
+}
 console.log("\nstep           passed  failed  seconds");
 for (const row of rows) console.log(`${row.step.padEnd(14)} ${String(row.passed).padStart(6)}  ${String(row.failed).padStart(6)}  ${String(row.seconds).padStart(7)}`);
 console.log(line);
 process.exitCode = failed > 0 ? 1 : 0;
+
+/** One line per failed test (or file that failed to load): where, which, and the first line of why. */
+function vitestFailures(report) {
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const where = relative(root, file.name ?? "");
+    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+    if (file.status === "failed" && failedTests.length === 0) lines.push(`${where}: ${firstLine(file.message)}`);
+    for (const test of failedTests) lines.push(`${where} > ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`);
+  }
+  return lines;
+}
+
+function firstLine(text) {
+  return String(text ?? "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 300) ?? "";
+}
 
 /** vitest's JSON report: every test, plus a file that failed to load (it has no test to count, but it failed). */
 function countVitest(report) {

@@ -58,14 +58,12 @@ describe("v4's errors", () => {
 
   it("a request past timeoutDuration fails with TimeoutError, 'The request was timed out.'", async () => {
     nock(ORIGIN).get("/api/v2/users/1").delay(1000).reply(200, {});
-    const started = Date.now();
     const error = await rejection(client({ timeoutDuration: 50 }).users.get({ id: "1" }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ name: "TimeoutError", message: "The request was timed out." });
     // v4's own class, unchanged by v5's ManagementTimeoutError being a ManagementError.
     expect(error).not.toBeInstanceOf(V5ManagementError);
     expect(Object.getPrototypeOf(TimeoutError.prototype)).toBe(Error.prototype);
-    expect(Date.now() - started).toBeLessThan(900);
   });
 
   it("the timeout is 10 seconds unless timeoutDuration says otherwise", async () => {

