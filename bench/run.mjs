@@ -41,7 +41,7 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const times = (ratio) => `${ratio.toFixed(2)}×`;
 
 const imports = { ours: once(() => measureImport()), v5: once(() => measureImport({ cwd: v5Dir })) };
-const cpu = once(() => measureCpu({ v5 }));
+const cpu = once(() => measureCpu({ v5Dir: v5 ? v5Dir : undefined }));
 const typecheck = once(() => measureTypecheck());
 const bulk = once(() => measureBulk());
 const burst = (behaviour, client) => measureRateLimitedBurst({ limit: behaviour.limit, client });
@@ -139,6 +139,35 @@ const rows = [
     ours: async () => {
       const { kyAloneUs, bareUs } = await cpu();
       return { kyAloneUs, text: `${times(kyAloneUs / bareUs)} (${kyAloneUs.toFixed(0)} µs)` };
+    },
+  },
+  // The Node fast path (issue 13): the same chain over auth0/plugins/undici, against the floor it sits on and against
+  // v5. Each ratio is the median of back-to-back pairs of its two sides, each side in a process of its own.
+  {
+    id: "cpu-undici",
+    what: "client CPU per request (`users.get`), chain + `auth0/plugins/undici`, against a bare `undici.request` loop",
+    target: "≤ 1.3× bare undici.request",
+    ours: async () => {
+      const { undici } = await cpu();
+      return { ...undici, text: `${times(undici.toBare)} (${undici.pluginUs.toFixed(0)} µs; bare \`undici.request\` ${undici.bareUs.toFixed(0)} µs)` };
+    },
+  },
+  {
+    id: "cpu-undici-vs-v5",
+    what: "client CPU per request, `auth0/plugins/undici` ÷ auth0@5.14.1",
+    target: "≤ 0.5×",
+    ours: async () => {
+      const { undici } = await cpu();
+      return undici.toV5 === undefined ? { text: "(v5 not measured)" } : { ratio: undici.toV5, v5Us: undici.v5Us, text: times(undici.toV5) };
+    },
+  },
+  {
+    id: "cpu-fetch-vs-undici",
+    what: "  a bare `fetch` ÷ a bare `undici.request`",
+    target: "",
+    ours: async () => {
+      const { undici } = await cpu();
+      return { ratio: undici.fetchToUndici, text: times(undici.fetchToUndici) };
     },
   },
   {

@@ -68,7 +68,10 @@ export function parseBody(text: string, contentType: string | null): { body: unk
   }
 }
 
-/** Map whatever fetch threw to the core's errors: the attempt's timeout, the caller's abort, or a network failure. */
+/**
+ * Map whatever a transport threw (fetch, or undici's dispatcher underneath a plugin) to the core's errors: the
+ * attempt's timeout, the caller's abort, or a `NetworkError` with the system code the `retry` link decides on.
+ */
 export function transportError(error: unknown, request: PipelineRequest): Error {
   if (error instanceof RequestTimeoutError || error instanceof RequestAbortedError || error instanceof NetworkError) return error;
   const signal = request.signal;

@@ -49,6 +49,18 @@ describe("consumers of the built package", () => {
   });
 
   it.each([
+    ["import", "--input-type=module", 'const { ManagementClient } = await import("auth0"); const { undiciFetcher } = await import("auth0/plugins/undici");'],
+    ["require", "--input-type=commonjs", 'const { ManagementClient } = require("auth0"); const { undiciFetcher } = require("auth0/plugins/undici");'],
+  ])("auth0/plugins/undici loads with %s and sends the client's requests through undici", async (_kind, inputType, load) => {
+    const code = `(async () => { ${load}
+      const client = new ManagementClient({ domain: process.env.DOMAIN, token: "undici-token", plugins: [undiciFetcher()] });
+      console.log(JSON.stringify(await client.users.get("auth0|undici")));
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+    const { stdout } = await run(process.execPath, [inputType, "-e", code], { cwd: fixtures, env: env() });
+    expect(JSON.parse(stdout)).toEqual({ user_id: "auth0|undici", auth: "Bearer undici-token" });
+  });
+
+  it.each([
     ["import", "--input-type=module", "import('auth0/plugins/bulk').then((b) => import('auth0/plugins/bulk/node').then((n) => console.log(typeof b.bulk, typeof n.fileCheckpoint)))"],
     ["require", "--input-type=commonjs", "console.log(typeof require('auth0/plugins/bulk').bulk, typeof require('auth0/plugins/bulk/node').fileCheckpoint)"],
   ])("the auth0/plugins/bulk and auth0/plugins/bulk/node subpaths load with %s", async (_kind, inputType, code) => {

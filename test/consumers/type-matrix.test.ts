@@ -13,8 +13,8 @@ import { installPacked, repositoryRoot, type PackedPackage } from "./packed-pack
  *
  * Environments: Node-only (`lib: es2023` + @types/node, no DOM), a browser-like one (`lib: es2023, dom`, no Node
  * types) and Cloudflare Workers (@cloudflare/workers-types, no DOM). The Node-only entries (`auth0/testing`,
- * `auth0/mtls`, `auth0/plugins/redis`: platform "node" in scripts/entries.mjs) are checked in the Node environment
- * only: they import Node built-ins, so an app of another runtime cannot use them.
+ * `auth0/mtls`, `auth0/plugins/redis`, `auth0/plugins/undici`, …: platform "node" in scripts/entries.mjs) are checked
+ * in the Node environment only: they import Node built-ins, so an app of another runtime cannot use them.
  *
  * Resolutions: `node10` (CommonJS, subpaths through `typesVersions`), `node16` with a CommonJS app, `nodenext` with
  * an ES module app, and `bundler`.

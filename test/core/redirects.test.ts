@@ -4,6 +4,7 @@ import { AuthenticationClient } from "../../src/auth/authentication-client.js";
 import { RedirectError } from "../../src/core/errors.js";
 import { ManagementClient } from "../../src/management/management-client.js";
 import { axiosFetcher } from "../../plugins/axios/index.js";
+import { undiciFetcher } from "../../plugins/undici/index.js";
 import { ManagementClient as LegacyManagementClient } from "../../plugins/legacy/index.js";
 import { startLoopbackServer } from "../helpers/loopback-server.js";
 
@@ -42,6 +43,7 @@ function redirectEverythingTo(status: number): void {
 const transports = {
   "the default transport (ky over fetch)": {},
   "the axios plugin": { plugins: [axiosFetcher(axios.create())] },
+  "the undici plugin": { plugins: [undiciFetcher()] },
 };
 
 describe.each(STATUSES)(`"Credentials go only to the tenant's origin", "Redirects are followed within the request's origin only": a %i from the tenant to another origin`, (status) => {
@@ -76,7 +78,7 @@ describe.each(STATUSES)(`"Credentials go only to the tenant's origin", "Redirect
   });
 });
 
-describe("redirects within the tenant's origin", () => {
+describe.each(Object.entries(transports))("redirects within the tenant's origin, through %s", (_name, transport) => {
   function redirectOnce(status: number): void {
     tenant.handle((request, response, body) => {
       if (!request.url!.startsWith("/moved")) {
@@ -90,7 +92,7 @@ describe("redirects within the tenant's origin", () => {
 
   it.each([307, 308])("are followed: %i repeats the method, the body and the token", async (status) => {
     redirectOnce(status);
-    const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0 });
+    const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0, ...transport });
     const { data, rawResponse } = await management.roles.create({ name: "r" }).withRawResponse();
     expect(data).toMatchObject({ method: "POST", url: "/moved/api/v2/roles", body: '{"name":"r"}', authorization: "Bearer t" });
     expect(rawResponse.redirected).toBe(true);
@@ -99,7 +101,7 @@ describe("redirects within the tenant's origin", () => {
 
   it.each([301, 302, 303])("are followed: %i after a POST continues as a GET without the body", async (status) => {
     redirectOnce(status);
-    const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0 });
+    const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0, ...transport });
     const data = await management.roles.create({ name: "r" });
     expect(data).toMatchObject({ method: "GET", url: "/moved/api/v2/roles", body: "" });
     expect(tenant.requests[1]!.headers["content-type"]).toBeUndefined();
@@ -110,7 +112,7 @@ describe("redirects within the tenant's origin", () => {
       response.writeHead(302, { location: `${request.url}x` });
       response.end();
     });
-    const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0 });
+    const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0, ...transport });
     await expect(management.users.list()).rejects.toThrow(/redirected more than 20 times/);
     expect(tenant.requests).toHaveLength(21);
   });

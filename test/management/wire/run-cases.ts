@@ -11,10 +11,11 @@
  * - for lists, the request for the next page (`page + 1`, or `from` = the response's `next`);
  * - each listed error status as its typed error class, and an unlisted one as a plain `ManagementError`;
  * - `CustomDomainHeader()` adds Auth0-Custom-Domain to any method (which also checks where it takes its request options).
- * The expected values come from the case data alone, never from the SDK's descriptor tables.
+ * The expected values come from the case data alone, never from the SDK's descriptor tables. Every case runs over
+ * each transport (`wireTransports()`: the default fetch transport against nock, and `auth0/plugins/undici` against a
+ * loopback server), with the same expectations, so both transports put the same request on the wire.
  */
-import nock from "nock";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../../src/core/errors.js";
 import { Page } from "../../../src/core/page.js";
 import { CustomDomainHeader, type RequestOptions } from "../../../src/core/request-options.js";
@@ -34,7 +35,8 @@ import {
   UnauthorizedError,
 } from "../../../src/management/errors.js";
 import { ManagementClient, type ManagementClientOptionsWithToken } from "../../../src/management/management-client.js";
-import { serve, type Recorded, type Reply } from "../../helpers/serve-recorded.js";
+import type { Recorded, Reply } from "../../helpers/serve-recorded.js";
+import { wireTransports, type WireTransport } from "../../helpers/wire-transports.js";
 
 type Scalar = string | number | boolean;
 type Sample = Scalar | readonly string[];
@@ -202,8 +204,8 @@ function successReply(wireCase: WireCase): Reply {
 // ---------------------------------------------------------------------------------------------------------------
 // The client, the call and the recorded request
 
-function newClient(options: Partial<ManagementClientOptionsWithToken> = {}): ManagementClient {
-  return new ManagementClient({ domain: DOMAIN, token: TOKEN, maxRetries: 0, ...options });
+function newClient(transport: WireTransport, options: Partial<ManagementClientOptionsWithToken> = {}): ManagementClient {
+  return new ManagementClient({ domain: DOMAIN, token: TOKEN, maxRetries: 0, plugins: transport.plugins(), ...options });
 }
 
 function invoke(client: ManagementClient, method: string, args: readonly unknown[]): unknown {
@@ -322,12 +324,12 @@ function describeRequest(wireCase: WireCase): string {
   return `sends ${target}${body} exactly, ${customDomain}, and resolves to ${result}`;
 }
 
-function runCase(wireCase: WireCase): void {
+function runCase(wireCase: WireCase, transport: WireTransport): void {
   it(describeRequest(wireCase), async () => {
-    const recorded = serve(ORIGIN, successReply(wireCase));
+    const recorded = transport.serve(ORIGIN, successReply(wireCase));
     const request = fullRequest(wireCase);
     // The client sets withCustomDomainHeader: the header goes exactly to the whitelisted methods.
-    const pending = invoke(newClient({ withCustomDomainHeader: CUSTOM_DOMAIN }), wireCase.method, callArgs(wireCase, request));
+    const pending = invoke(newClient(transport, { withCustomDomainHeader: CUSTOM_DOMAIN }), wireCase.method, callArgs(wireCase, request));
     await expectResult(wireCase, pending);
     const sent = only(recorded);
     expect(`${sent.method} ${sent.path}`).toBe(`${wireCase.http} ${withQuery(expectedPath(wireCase), fullQuery(wireCase))}`);
@@ -339,30 +341,30 @@ function runCase(wireCase: WireCase): void {
   if (defaults.length) {
     const given = wireCase.required?.length ? `gives only ${wireCase.required.join(", ")}` : "is left out";
     it(`fills in ${defaults.join(", ")} when the request ${given}`, async () => {
-      const recorded = serve(ORIGIN, successReply(wireCase));
-      await settle(wireCase, invoke(newClient(), wireCase.method, callArgs(wireCase, minimalRequest(wireCase))));
+      const recorded = transport.serve(ORIGIN, successReply(wireCase));
+      await settle(wireCase, invoke(newClient(transport), wireCase.method, callArgs(wireCase, minimalRequest(wireCase))));
       const sent = only(recorded);
       expect(`${sent.method} ${sent.path}`).toBe(`${wireCase.http} ${withQuery(expectedPath(wireCase), minimalQuery(wireCase))}`);
     });
   }
 
-  if (wireCase.pagination) runNextPage(wireCase, wireCase.pagination);
+  if (wireCase.pagination) runNextPage(wireCase, wireCase.pagination, transport);
 
-  if (wireCase.body === "json") runLeftOutBody(wireCase);
+  if (wireCase.body === "json") runLeftOutBody(wireCase, transport);
 
   for (const wire of wireCase.required ?? []) {
     it(`refuses a request without ${wire} (required) with InvalidInputError, before any request`, async () => {
-      const recorded = serve(ORIGIN, successReply(wireCase));
+      const recorded = transport.serve(ORIGIN, successReply(wireCase));
       const complete = minimalRequest(wireCase) ?? {};
       const path = PATH_VALUES.slice(0, pathParamCount(wireCase));
       for (const request of [{ ...complete, [wire]: undefined }, { ...complete, [wire]: null }]) {
-        const error = await failure(() => settle(wireCase, invoke(newClient(), wireCase.method, [...path, request])));
+        const error = await failure(() => settle(wireCase, invoke(newClient(transport), wireCase.method, [...path, request])));
         expect(error).toBeInstanceOf(InvalidInputError);
         expect((error as InvalidInputError).field).toBe(`request.${wire}`);
       }
       if (wireCase.request === "required") {
         // Left out entirely (v5: a TypeError reading the request).
-        expect(await failure(() => settle(wireCase, invoke(newClient(), wireCase.method, path)))).toBeInstanceOf(InvalidInputError);
+        expect(await failure(() => settle(wireCase, invoke(newClient(transport), wireCase.method, path)))).toBeInstanceOf(InvalidInputError);
       }
       expect(recorded).toHaveLength(0);
     });
@@ -374,13 +376,13 @@ function runCase(wireCase: WireCase): void {
       // A call that set out to send the request again (the retry link announces each wait before it starts) is
       // aborted and reported at once — an event, not a guess at how long settling may take on a loaded machine.
       const controller = new AbortController();
-      const client = newClient();
+      const client = newClient(transport);
       let resent = false;
       client.lifecycle.hook("request:retry", () => {
         resent = true;
         controller.abort();
       });
-      const recorded = serve(ORIGIN, { status, body, headers: { "content-type": "application/json" } });
+      const recorded = transport.serve(ORIGIN, { status, body, headers: { "content-type": "application/json" } });
       const args = callArgs(wireCase, minimalRequest(wireCase), { abortSignal: controller.signal });
       const error = await failure(() => settle(wireCase, invoke(client, wireCase.method, args)));
       expect.soft(resent, `${status}: settles at once (not waiting to send it again)`).toBe(false);
@@ -397,9 +399,9 @@ function runCase(wireCase: WireCase): void {
   });
 
   it("adds Auth0-Custom-Domain when CustomDomainHeader() is passed as its request options", async () => {
-    const recorded = serve(ORIGIN, successReply(wireCase));
+    const recorded = transport.serve(ORIGIN, successReply(wireCase));
     const options = CustomDomainHeader("x.example.com");
-    await settle(wireCase, invoke(newClient(), wireCase.method, callArgs(wireCase, minimalRequest(wireCase), options)));
+    await settle(wireCase, invoke(newClient(transport), wireCase.method, callArgs(wireCase, minimalRequest(wireCase), options)));
     expect(only(recorded).headers["auth0-custom-domain"]).toBe("x.example.com");
   });
 }
@@ -409,11 +411,11 @@ function runCase(wireCase: WireCase): void {
  * to `{}`, otherwise no body and no content type at all; an explicit `null` (which a nullable request allows) is
  * serialised like any other value.
  */
-function runLeftOutBody(wireCase: WireCase): void {
+function runLeftOutBody(wireCase: WireCase, transport: WireTransport): void {
   const sendsEmptyObject = wireCase.request === "optional";
   it(`called without a request, sends ${sendsEmptyObject ? "{} as JSON" : "no body and no content type"}`, async () => {
-    const recorded = serve(ORIGIN, successReply(wireCase));
-    await settle(wireCase, invoke(newClient(), wireCase.method, PATH_VALUES.slice(0, pathParamCount(wireCase))));
+    const recorded = transport.serve(ORIGIN, successReply(wireCase));
+    await settle(wireCase, invoke(newClient(transport), wireCase.method, PATH_VALUES.slice(0, pathParamCount(wireCase))));
     const sent = only(recorded);
     expect(`${sent.method} ${sent.path}`).toBe(`${wireCase.http} ${expectedPath(wireCase)}`);
     expect(sent.headers["content-type"], "content-type").toBe(sendsEmptyObject ? "application/json" : undefined);
@@ -421,8 +423,8 @@ function runLeftOutBody(wireCase: WireCase): void {
   });
   if (wireCase.request === "nullable") {
     it("called with a null request, sends null as JSON", async () => {
-      const recorded = serve(ORIGIN, successReply(wireCase));
-      await settle(wireCase, invoke(newClient(), wireCase.method, [...PATH_VALUES.slice(0, pathParamCount(wireCase)), null]));
+      const recorded = transport.serve(ORIGIN, successReply(wireCase));
+      await settle(wireCase, invoke(newClient(transport), wireCase.method, [...PATH_VALUES.slice(0, pathParamCount(wireCase)), null]));
       const sent = only(recorded);
       expect(sent.headers["content-type"], "content-type").toBe("application/json");
       expect(sent.body, "body").toBe("null");
@@ -434,7 +436,7 @@ function runLeftOutBody(wireCase: WireCase): void {
  * The page after the first, as the table says v5 asks for it: offset lists send `page + 1` (the first page full, so
  * there is a next one), checkpoint lists send `from` = the response's `next`; every other parameter stays.
  */
-function runNextPage(wireCase: WireCase, [kind, itemsField]: readonly ["offset" | "checkpoint", string]): void {
+function runNextPage(wireCase: WireCase, [kind, itemsField]: readonly ["offset" | "checkpoint", string], transport: WireTransport): void {
   const query = wireCase.query ?? [];
   const param = (wire: string): QueryCase | undefined => query.find(([name]) => name === wire);
   let first: Record<string, unknown>;
@@ -455,8 +457,8 @@ function runNextPage(wireCase: WireCase, [kind, itemsField]: readonly ["offset" 
     asked = "from=<response.next>";
   }
   it(`getNextPage() asks for ${asked} with the other parameters unchanged`, async () => {
-    const recorded = serve(ORIGIN, [{ status: 200, body: first, headers: { "content-type": "application/json" } }, successReply(wireCase)]);
-    const page = (await invoke(newClient(), wireCase.method, callArgs(wireCase, fullRequest(wireCase)))) as Page<unknown>;
+    const recorded = transport.serve(ORIGIN, [{ status: 200, body: first, headers: { "content-type": "application/json" } }, successReply(wireCase)]);
+    const page = (await invoke(newClient(transport), wireCase.method, callArgs(wireCase, fullRequest(wireCase)))) as Page<unknown>;
     expect(page.hasNextPage(), "hasNextPage() after a full first page").toBe(true);
     await page.getNextPage();
     expect(recorded, "two requests").toHaveLength(2);
@@ -466,12 +468,14 @@ function runNextPage(wireCase: WireCase, [kind, itemsField]: readonly ["offset" 
   });
 }
 
-/** One `describe` per resource, one per method inside it, and an `it` per aspect. */
+/** One `describe` per resource and transport, one per method inside it, and an `it` per aspect. */
 export function runWireCases(resource: string, cases: readonly WireCase[]): void {
-  describe(`client.${resource} on the wire`, () => {
-    afterEach(() => {
-      nock.cleanAll();
+  for (const transport of wireTransports()) {
+    describe(`client.${resource} on the wire, over ${transport.name}`, () => {
+      beforeAll(() => transport.start());
+      afterAll(() => transport.stop());
+      afterEach(() => transport.reset());
+      for (const wireCase of cases) describe(wireCase.method, () => runCase(wireCase, transport));
     });
-    for (const wireCase of cases) describe(wireCase.method, () => runCase(wireCase));
-  });
+  }
 }

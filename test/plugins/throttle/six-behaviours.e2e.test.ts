@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManagementClient, retry } from "auth0";
+import { ManagementClient, retry, type Plugin } from "auth0";
+import { undiciFetcher } from "auth0/plugins/undici";
 import { startMockTenant, type MockTenant, type RateLimitOptions, type RecordedRequest } from "auth0/testing";
 import { countRequestsOnTheWire, VirtualClock } from "../../helpers/virtual-clock.js";
 import { namedTime } from "./simulation.js";
@@ -8,7 +9,8 @@ import { namedTime } from "./simulation.js";
  * End to end: the Management client with its default preset (throttle, retry with maxRetries 2) against the mock tenant
  * on loopback, for each way a tenant may describe its rate limit. Tenant and client share a fake clock that moves only
  * when nothing is on the wire, so 150 creates at 5 per second take 28 s of fake time and about a second of real time,
- * and what the tenant saw (its request log, stamped on that clock) is the same on a loaded machine.
+ * and what the tenant saw (its request log, stamped on that clock) is the same on a loaded machine. Each behaviour runs
+ * over the default transport and over auth0/plugins/undici: the throttle reads the same headers from either.
  */
 const clock = new VirtualClock();
 let tenant: MockTenant;
@@ -20,8 +22,8 @@ const CREATES = 150;
 const WORKERS = 15;
 
 /** A client on the fake clock: the throttle's and the retry link's waits, and a count of requests on the wire. */
-function clientOnTheClock(): { client: ManagementClient; busy: () => boolean } {
-  const client = new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret, throttle: { clock } });
+function clientOnTheClock(plugins: Plugin[]): { client: ManagementClient; busy: () => boolean } {
+  const client = new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: tenant.clientSecret, throttle: { clock }, plugins });
   client.pipeline.replace("retry", retry({ hooks: client.lifecycle, sleep: clock.sleep, now: clock.now, random: () => 0.5 }));
   return { client, busy: countRequestsOnTheWire(client.pipeline) };
 }
@@ -29,11 +31,11 @@ function clientOnTheClock(): { client: ManagementClient; busy: () => boolean } {
 /** Each burst's users have names of their own, so a burst that failed half-way cannot collide with the next. */
 let bursts = 0;
 
-async function burst(limit: RateLimitOptions) {
+async function burst(limit: RateLimitOptions, plugins: Plugin[]) {
   const run = ++bursts;
   tenant.reset({ clearSeed: true });
   tenant.setRateLimit(limit);
-  const { client, busy } = clientOnTheClock();
+  const { client, busy } = clientOnTheClock(plugins);
   const failures: unknown[] = [];
   let next = 0;
   const started = clock.now();
@@ -68,7 +70,12 @@ function sentWhileKnownEmpty(requests: readonly RecordedRequest[]): RecordedRequ
     .flatMap((refused) => requests.filter((entry) => entry.startedAt > refused.startedAt && entry.startedAt.getTime() < namedTimeOf(refused)));
 }
 
-describe("the default client against each tenant behaviour (mock tenant on loopback, fake time)", () => {
+const TRANSPORTS: [string, () => Plugin[]][] = [
+  ["the default transport", () => []],
+  ["auth0/plugins/undici", () => [undiciFetcher()]],
+];
+
+describe.each(TRANSPORTS)("the default client over %s against each tenant behaviour (mock tenant on loopback, fake time)", (_transport, plugins) => {
   const cases: [string, Partial<RateLimitOptions>, number][] = [
     ["(a) reset = the second the bucket is full again", { reset: "bucket-full" }, 0],
     ["(b) reset = the second the next token arrives", { reset: "next-token" }, 0],
@@ -80,7 +87,7 @@ describe("the default client against each tenant behaviour (mock tenant on loopb
   ];
   for (const [name, behaviour, max429s] of cases) {
     it(`${name}: no call lost, nothing sent while the bucket was known empty`, async () => {
-      const { failures, requests, elapsedMs } = await burst({ ...LIMIT, ...behaviour });
+      const { failures, requests, elapsedMs } = await burst({ ...LIMIT, ...behaviour }, plugins());
       expect(failures).toEqual([]);
       expect(requests.filter((entry) => entry.status === 201)).toHaveLength(CREATES);
       expect(requests.every((entry) => entry.status === 201 || (entry.status === 429 && entry.rateLimited))).toBe(true);

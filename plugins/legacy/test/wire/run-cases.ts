@@ -12,13 +12,15 @@
  * - each required key null or undefined: `RequiredError` naming it, before any request;
  * - each path param "", "." or "..": `InvalidInputError` naming it, before any request (as on the v5 surface);
  * - an error status with a JSON body: `ManagementApiError` with the body's fields.
- * The expected values come from the case data alone, never from the descriptor tables the client reads.
+ * The expected values come from the case data alone, never from the descriptor tables the client reads. Every case
+ * runs over each transport (`wireTransports()`: the default fetch transport against nock, and
+ * `auth0/plugins/undici` — a v4 client takes it through `ManagementClient.with()` — against a loopback server).
  */
-import nock from "nock";
-import { afterEach, describe, expect, it } from "vitest";
-import { InvalidInputError } from "auth0";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { InvalidInputError, type Plugin } from "auth0";
 import { CustomDomainHeader, JSONApiResponse, ManagementApiError, ManagementClient, RequiredError, TextApiResponse, VoidApiResponse } from "../../index.js";
-import { serve, type Recorded, type Reply } from "../../../../test/helpers/serve-recorded.js";
+import type { Recorded, Reply } from "../../../../test/helpers/serve-recorded.js";
+import { wireTransports, type WireTransport } from "../../../../test/helpers/wire-transports.js";
 
 type Sample = string | number | boolean | readonly string[];
 
@@ -144,17 +146,28 @@ function checkBody(wireCase: WireCase, request: Recorded): void {
 }
 
 export function runWireCases(cases: readonly WireCase[]): void {
-  afterEach(() => {
-    nock.cleanAll();
-  });
+  for (const transport of wireTransports()) {
+    describe(`over ${transport.name}`, () => {
+      let client!: ManagementClient;
+      beforeAll(async () => {
+        await transport.start();
+        // v4's options have no `plugins`; the class underneath is a core client, whose `with()` applies them.
+        const withPlugins = (ManagementClient as unknown as { with(...plugins: Plugin[]): typeof ManagementClient }).with(...transport.plugins());
+        client = new withPlugins({ domain: DOMAIN, token: TOKEN });
+      });
+      afterAll(() => transport.stop());
+      afterEach(() => transport.reset());
+      runOver(transport, () => client, cases);
+    });
+  }
+}
 
-  const client = new ManagementClient({ domain: DOMAIN, token: TOKEN });
-
+function runOver(transport: WireTransport, clientOf: () => ManagementClient, cases: readonly WireCase[]): void {
   describe.each(cases.map((wireCase) => [wireCase.method, wireCase] as const))("%s", (_name, wireCase) => {
     it(`sends ${wireCase.http} ${wireCase.path} with its query and body, and resolves to { data, headers, status, statusText }`, async () => {
-      const recorded = serve(ORIGIN, successReply(wireCase));
+      const recorded = transport.serve(ORIGIN, successReply(wireCase));
       const params = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []), [UNLISTED]: "x" };
-      const result = (await invoke(client, wireCase.method, callArgs(wireCase, params, CustomDomainHeader(CUSTOM_DOMAIN)))) as Record<string, unknown>;
+      const result = (await invoke(clientOf(), wireCase.method, callArgs(wireCase, params, CustomDomainHeader(CUSTOM_DOMAIN)))) as Record<string, unknown>;
 
       expect(recorded).toHaveLength(1);
       const request = recorded[0]!;
@@ -182,9 +195,9 @@ export function runWireCases(cases: readonly WireCase[]): void {
 
     if (wireCase.response === "json-or-void") {
       it("resolves a 204 to a VoidApiResponse (data undefined), as v4's T | void does", async () => {
-        const recorded = serve(ORIGIN, { status: 204, body: "", headers: {} });
+        const recorded = transport.serve(ORIGIN, { status: 204, body: "", headers: {} });
         const params = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
-        const result = (await invoke(client, wireCase.method, callArgs(wireCase, params))) as Record<string, unknown>;
+        const result = (await invoke(clientOf(), wireCase.method, callArgs(wireCase, params))) as Record<string, unknown>;
         expect(recorded).toHaveLength(1);
         expect(result).toBeInstanceOf(VoidApiResponse);
         expect(result.data).toBeUndefined();
@@ -196,14 +209,14 @@ export function runWireCases(cases: readonly WireCase[]): void {
     const nullable = wireCase.query?.find(([key]) => !required.has(key))?.[0];
     if (nullable !== undefined) {
       it(`sends a null query value as the text null (${nullable}), and leaves undefined ones out`, async () => {
-        const recorded = serve(ORIGIN, successReply(wireCase));
+        const recorded = transport.serve(ORIGIN, successReply(wireCase));
         const query = wireCase.query ?? [];
         const params = {
           ...pathValues(wireCase),
           ...Object.fromEntries(query.map(([key, sample]) => [key, required.has(key) ? sample : undefined])),
           [nullable]: null,
         };
-        await invoke(client, wireCase.method, callArgs(wireCase, params));
+        await invoke(clientOf(), wireCase.method, callArgs(wireCase, params));
         const sent = query.flatMap(([key, sample]) => (key === nullable ? [`${encode(key)}=null`] : required.has(key) ? pairs(key, sample) : []));
         expect(recorded.map((request) => request.path)).toEqual([expectedPath(wireCase, sent)]);
       });
@@ -211,10 +224,10 @@ export function runWireCases(cases: readonly WireCase[]): void {
 
     for (const key of wireCase.required ?? []) {
       it(`rejects with RequiredError when ${key} is null or undefined, before any request`, async () => {
-        const recorded = serve(ORIGIN, successReply(wireCase));
+        const recorded = transport.serve(ORIGIN, successReply(wireCase));
         const complete = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
         for (const missing of [null, undefined]) {
-          const error = await rejection(invoke(client, wireCase.method, callArgs(wireCase, { ...complete, [key]: missing })));
+          const error = await rejection(invoke(clientOf(), wireCase.method, callArgs(wireCase, { ...complete, [key]: missing })));
           expect(error).toBeInstanceOf(RequiredError);
           expect(error).toMatchObject({ name: "RequiredError", field: key, message: `Required parameter requestParameters.${key} was null or undefined.` });
         }
@@ -224,10 +237,10 @@ export function runWireCases(cases: readonly WireCase[]): void {
 
     for (const name of pathParams(wireCase)) {
       it(`refuses "", "." and ".." as ${name} with InvalidInputError, before any request`, async () => {
-        const recorded = serve(ORIGIN, successReply(wireCase));
+        const recorded = transport.serve(ORIGIN, successReply(wireCase));
         const complete = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
         for (const value of ["", ".", ".."]) {
-          const error = await rejection(invoke(client, wireCase.method, callArgs(wireCase, { ...complete, [name]: value })));
+          const error = await rejection(invoke(clientOf(), wireCase.method, callArgs(wireCase, { ...complete, [name]: value })));
           expect(error, JSON.stringify(value)).toBeInstanceOf(InvalidInputError);
           expect((error as InvalidInputError).field).toBe(name);
         }
@@ -237,9 +250,9 @@ export function runWireCases(cases: readonly WireCase[]): void {
 
     it("turns an error status with a JSON body into ManagementApiError", async () => {
       const body = { statusCode: 404, error: "Not Found", message: `no such thing (${wireCase.method})`, errorCode: "inexistent_thing" };
-      serve(ORIGIN, { status: 404, body, headers: { "content-type": "application/json" } });
+      transport.serve(ORIGIN, { status: 404, body, headers: { "content-type": "application/json" } });
       const params = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
-      const error = await rejection(invoke(client, wireCase.method, callArgs(wireCase, params)));
+      const error = await rejection(invoke(clientOf(), wireCase.method, callArgs(wireCase, params)));
       expect(error).toBeInstanceOf(ManagementApiError);
       expect(error).toMatchObject({ statusCode: 404, error: "Not Found", errorCode: "inexistent_thing", message: body.message, msg: body.message, body: JSON.stringify(body) });
     });
