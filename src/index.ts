@@ -71,4 +71,4 @@ export { SDK_VERSION } from "./core/version.js";
 export { isSecretKey, redactHeaders, redactUrl, redactValue, REDACTED } from "./core/redact.js";
 export { customFetcher } from "./transport/custom-fetcher.js";
 export type { CustomFetcher, CustomFetcherArgs, CustomFetcherResult, CustomFetcherError } from "./transport/custom-fetcher-types.js";
-export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError } from "./core/errors.js";
+export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError, MissingRuntimeFeatureError } from "./core/errors.js";

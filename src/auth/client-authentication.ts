@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../core/errors.js";
+import { assertWebCrypto, randomUuid } from "./webcrypto.js";
 
 export const CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -44,6 +45,7 @@ function isBlank(value: unknown): boolean {
 /** RFC 7523 assertion: iss = sub = client id, aud = the tenant, a random jti, valid for two minutes. */
 async function signClientAssertion(credentials: ClientCredentials, clientId: string, audience: string): Promise<string> {
   const alg = credentials.clientAssertionSigningAlg ?? "RS256";
+  assertWebCrypto("private_key_jwt client authentication (clientAssertionSigningKey)", true);
   // jose is loaded only by clients that sign assertions, keeping it off the import path of everyone else.
   const { importPKCS8, SignJWT } = await import("jose");
   let key: CryptoKey;
@@ -59,6 +61,6 @@ async function signClientAssertion(credentials: ClientCredentials, clientId: str
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime("2m")
-    .setJti(crypto.randomUUID())
+    .setJti(randomUuid())
     .sign(key);
 }

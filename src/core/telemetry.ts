@@ -43,8 +43,28 @@ export function telemetryHeader(options: { telemetry?: boolean; clientInfo?: Cli
   return base64UrlEncode(JSON.stringify(info));
 }
 
+/**
+ * Base64url of the UTF-8 bytes, without `TextEncoder` or `btoa` (React Native before 0.74 has neither). A lone
+ * surrogate becomes U+FFFD, as `TextEncoder` makes it.
+ */
 export function base64UrlEncode(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const wellFormed = text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (unit) => (unit.length === 2 ? unit : "\uFFFD"));
+  const binary = encodeURIComponent(wellFormed).replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return base64(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+function base64(binary: string): string {
+  if (typeof btoa === "function") return btoa(binary);
+  let out = "";
+  for (let i = 0; i < binary.length; i += 3) {
+    const a = binary.charCodeAt(i);
+    const b = i + 1 < binary.length ? binary.charCodeAt(i + 1) : -1;
+    const c = i + 2 < binary.length ? binary.charCodeAt(i + 2) : -1;
+    out += BASE64[a >> 2]! + BASE64[((a & 3) << 4) | (b < 0 ? 0 : b >> 4)]!;
+    out += b < 0 ? "=" : BASE64[((b & 15) << 2) | (c < 0 ? 0 : c >> 6)]!;
+    out += c < 0 ? "=" : BASE64[c & 63]!;
+  }
+  return out;
 }

@@ -27,7 +27,9 @@ export function kyFetcher(): Fetcher {
     const { signal } = request;
     let response: Response;
     try {
-      response = await ky(request.url, {
+      // The href, not the URL object: ky only takes a URL that is an instance of the global one, and the request's
+      // is not where the global URL is an incomplete polyfill (React Native).
+      response = await ky(request.url.href, {
         ...request.fetchOptions,
         method: request.method,
         headers: request.headers,

@@ -1,9 +1,13 @@
 import nock from "nock";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { base64UrlEncode } from "../../src/core/telemetry.js";
 import { SDK_VERSION } from "../../src/core/version.js";
 import { ORIGIN, TestClient } from "../helpers/test-client.js";
 
-afterEach(() => nock.cleanAll());
+afterEach(() => {
+  nock.cleanAll();
+  vi.unstubAllGlobals();
+});
 
 function decode(header: string): unknown {
   expect(header).not.toMatch(/[+/=]/); // base64url without padding
@@ -31,5 +35,24 @@ describe("telemetry", () => {
     await new TestClient({ telemetry: false }).call();
     expect(decode(headers[0] as string)).toEqual({ name: "my-app", version: "1.0" });
     expect(headers[1]).toBeUndefined();
+  });
+});
+
+describe("base64UrlEncode", () => {
+  const samples = ["", "a", "ab", "abc", '{"name":"node-auth0","env":{"node":"20"}}', "é ü ß", "日本語", "emoji 🎉 and more", "x".repeat(257)];
+
+  it("is base64url of the UTF-8 bytes, as Buffer encodes them", () => {
+    for (const text of samples) expect(base64UrlEncode(text), text).toBe(Buffer.from(text, "utf8").toString("base64url"));
+  });
+
+  it("needs neither TextEncoder nor btoa (React Native before 0.74 has neither)", () => {
+    vi.stubGlobal("TextEncoder", undefined);
+    vi.stubGlobal("btoa", undefined);
+    for (const text of samples) expect(base64UrlEncode(text), text).toBe(Buffer.from(text, "utf8").toString("base64url"));
+  });
+
+  it("turns a lone surrogate into U+FFFD, as TextEncoder does", () => {
+    const lone = "a\uD800b\uDC00c";
+    expect(base64UrlEncode(lone)).toBe(Buffer.from(new TextEncoder().encode(lone)).toString("base64url"));
   });
 });

@@ -1,5 +1,6 @@
 import type { JWK } from "jose";
 import { IdTokenValidatorError } from "../errors.js";
+import { assertWebCrypto } from "../webcrypto.js";
 import { checkClaims } from "./claims.js";
 import type { JwksCache } from "./jwks-cache.js";
 import type { IDTokenValidateOptions, IDTokenValidator } from "./options.js";
@@ -38,6 +39,7 @@ export class IdTokenVerifier implements IDTokenValidator {
   async validate(idToken: string, options: IDTokenValidateOptions = {}): Promise<void> {
     const { alg, issuer, clientId, clockTolerance } = this.#settings;
     if (typeof idToken !== "string" || idToken === "") throw new IdTokenValidatorError("ID token is required but missing");
+    assertWebCrypto("ID-token validation");
     const jose = await import("jose");
     let header: { alg?: string | undefined; kid?: string | undefined };
     let claims: Record<string, unknown>;
