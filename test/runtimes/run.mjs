@@ -48,6 +48,8 @@ const runtimes = [
     argv: (input, port) => ["run", "--no-prompt", "--no-config", "--no-remote", `--allow-net=127.0.0.1:${port}`, "driver.mjs", input],
   },
   { name: "workerd", bin: packageBinary(workerdPackage(), "bin/workerd"), kind: "workerd" },
+  // Vercel's Edge runtime runs inside this machine's Node (a VM context with only the Edge globals).
+  { name: "edge", bin: join(modules, "edge-runtime", "dist", "index.js"), kind: "edge" },
 ].filter((runtime) => !only || only.includes(runtime.name));
 if (runtimes.length === 0) fail(`--only matched no runtime`);
 
@@ -62,6 +64,10 @@ if (newerSource && newerSource.mtimeMs > statSync(join(root, "dist/esm/index.js"
 const work = mkdtempSync(join(tmpdir(), "auth0-runtimes-"));
 const bundle = await bundleScenario(join(work, "scenario.bundle.js"));
 copyFileSync(join(here, "driver.mjs"), join(work, "driver.mjs"));
+if (runtimes.some((runtime) => runtime.kind === "edge")) {
+  await wrapAsScript(join(work, "scenario.bundle.js"), join(work, "scenario.edge.js"), "es2022");
+  copyFileSync(join(here, "edge.mjs"), join(work, "edge.mjs"));
+}
 console.log(
   `bundle: ${kb(bundle.bytes)} (${kb(bundle.gzipBytes)} gzip; fully minified ${kb(bundle.minifiedBytes)}, ${kb(bundle.minifiedGzipBytes)} gzip), ` +
     `${bundle.inputs} modules incl. jose ${bundle.jose} and ky (lazy chunk), no Node built-in, no import left`,
@@ -91,6 +97,11 @@ const assertionClient = tenant.createClient({
 const expectedIds = await allUserIds();
 const target = seeded.users[1];
 const login = seeded.users[2];
+const retryTarget = seeded.users[3];
+const abortTarget = seeded.users[4];
+const CUSTOM_DOMAIN = "login.runtimes.example";
+const RETRY_PATH = `/api/v2/users/${encodeURIComponent(retryTarget.user_id)}`;
+const ABORT_PATH = `/api/v2/users/${encodeURIComponent(abortTarget.user_id)}`;
 const input = {
   domain: tenant.domain,
   clientId: tenant.clientId,
@@ -101,6 +112,9 @@ const input = {
   password: PASSWORD,
   realm: "Username-Password-Authentication",
   assertionClient: { clientId: assertionClient.clientId, privateKeyPem: privateKey },
+  retryUserId: retryTarget.user_id,
+  abortUserId: abortTarget.user_id,
+  customDomain: CUSTOM_DOMAIN,
 };
 
 // ── 4. Each runtime in turn (one at a time, so the times compare) ─────────────────────────────────────────────────
@@ -221,6 +235,15 @@ async function bundleScenario(outfile) {
   return { bytes: bytes.length, gzipBytes: gzipSync(bytes).length, minifiedBytes: minifiedBytes.length, minifiedGzipBytes: gzipSync(minifiedBytes).length, inputs: inputs.length, jose };
 }
 
+/**
+ * The same bundle as a classic script that sets `__auth0Scenario` (for runtimes that run scripts: the Edge VM, Hermes):
+ * esbuild only re-wraps the already self-contained module; `target` lowers syntax an older engine lacks.
+ */
+async function wrapAsScript(bundlePath, outfile, target) {
+  const { build } = await import("esbuild");
+  await build({ entryPoints: [bundlePath], outfile, bundle: true, format: "iife", globalName: "__auth0Scenario", platform: "neutral", target, logLevel: "silent", legalComments: "none" });
+}
+
 async function allUserIds() {
   const token = await tenant.managementToken();
   const ids = [];
@@ -233,6 +256,27 @@ async function allUserIds() {
   }
 }
 
+/**
+ * Before each run of the scenario: the tenant fails the retry user's first GET with a 503 (Retry-After: 0) and holds
+ * the abort user's answer for 30 s. After it: what reached the wire in between, and no fault left over.
+ */
+function openWireWindow() {
+  const since = tenant.requests.length;
+  const faults = [
+    tenant.faults.inject({ match: { method: "GET", path: RETRY_PATH }, times: 1, fault: { kind: "status", status: 503, headers: { "retry-after": "0" } } }),
+    tenant.faults.inject({ match: { method: "GET", path: ABORT_PATH }, times: 1, fault: { kind: "latency", ms: 30_000 } }),
+  ];
+  return () => {
+    for (const fault of faults) fault.cancel();
+    return tenant.requests.slice(since).map((request) => ({
+      method: request.method,
+      path: request.path,
+      status: request.status,
+      customDomain: request.headers["auth0-custom-domain"],
+    }));
+  };
+}
+
 async function runOne(runtime) {
   const t0 = performance.now();
   const row = { name: runtime.name, ok: false, problems: [], version: undefined, ms: 0, inRuntimeMs: undefined, output: "" };
@@ -242,7 +286,7 @@ async function runOne(runtime) {
   }
   let results;
   try {
-    results = runtime.kind === "workerd" ? await runWorkerd(runtime, row) : [await runCli(runtime, row)];
+    results = runtime.kind === "workerd" ? await runWorkerd(runtime, row) : runtime.kind === "edge" ? await runEdge(runtime, row) : [await runCli(runtime, row)];
   } catch (error) {
     row.problems.push(error.message);
   }
@@ -266,14 +310,69 @@ function cleanEnv() {
 
 /** Node, Bun, Deno: `<bin> driver.mjs '<input json>'`, one JSON line out. */
 async function runCli(runtime, row) {
+  const closeWindow = openWireWindow();
   const { code, stdout, stderr } = await exec(runtime.bin, runtime.argv(JSON.stringify(input), tenant.port), { cwd: work, env: cleanEnv() });
+  const wire = closeWindow();
   row.output = (stdout + stderr).trim();
   if (code !== 0) throw new Error(`exited with ${code}`);
   const line = stdout.trim().split("\n").at(-1) ?? "";
   try {
-    return JSON.parse(line);
+    return { ...JSON.parse(line), wire };
   } catch {
     throw new Error("printed no JSON result");
+  }
+}
+
+/** POST the input to a served scenario (workerd, Edge) once; the result with what reached the tenant meanwhile. */
+async function postScenario(url) {
+  const closeWindow = openWireWindow();
+  let text;
+  let response;
+  let wire;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(PER_RUNTIME_TIMEOUT_MS),
+    });
+    text = await response.text();
+  } finally {
+    wire = closeWindow();
+  }
+  if (!response.ok) throw new Error(`the scenario answered ${response.status}: ${text.slice(0, 500)}`);
+  return { ...JSON.parse(text), wire };
+}
+
+/** Edge: edge.mjs serves the wrapped bundle as an Edge function on a loopback port; POST twice, as to workerd. */
+async function runEdge(runtime, row) {
+  const version = (name) => JSON.parse(readFileSync(join(modules, ...name.split("/"), "package.json"), "utf8")).version;
+  row.version = `edge-runtime ${version("edge-runtime")}, @edge-runtime/vm ${version("@edge-runtime/vm")}`;
+  const child = spawn(process.execPath, ["edge.mjs", pathToFileURL(runtime.bin).href, "scenario.edge.js"], { cwd: work, env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const listening = new Promise((resolve) => {
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      const line = output.split("\n").find((text) => text.startsWith('{"url"'));
+      if (line) resolve(JSON.parse(line).url);
+    });
+  });
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(`edge.mjs exited (${signal ?? code})`)));
+  try {
+    const url = await Promise.race([
+      listening,
+      exited.then((why) => Promise.reject(new Error(why))),
+      delay(PER_RUNTIME_TIMEOUT_MS).then(() => Promise.reject(new Error("the Edge runtime did not listen in time"))),
+    ]);
+    const results = [];
+    for (let i = 0; i < 2; i++) results.push(await postScenario(url));
+    return results;
+  } finally {
+    child.kill("SIGTERM");
+    await Promise.race([exited, delay(2000)]);
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    row.output = output.trim();
   }
 }
 
@@ -299,17 +398,7 @@ async function runWorkerd(runtime, row) {
     ]);
     const results = [];
     // Twice: a cold module, then a warm one (module-level caches such as the lazily imported ky and jose reused).
-    for (let i = 0; i < 2; i++) {
-      const response = await fetch(`http://127.0.0.1:${port}/`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(input),
-        signal: AbortSignal.timeout(PER_RUNTIME_TIMEOUT_MS),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`worker answered ${response.status}: ${text.slice(0, 500)}`);
-      results.push(JSON.parse(text));
-    }
+    for (let i = 0; i < 2; i++) results.push(await postScenario(`http://127.0.0.1:${port}/`));
     return results;
   } finally {
     child.kill("SIGTERM");
@@ -393,12 +482,30 @@ function check(runtime, result) {
   if (idTokenRejected?.ok) expect(idTokenRejected.rejected && /HS256/.test(idTokenRejected.error?.message ?? ""), `idTokenRejected: an RS256 ID token passed a client configured for HS256 (${JSON.stringify(idTokenRejected)})`);
   expect(userInfo, "userInfo: did not run");
   if (userInfo?.ok) expect(userInfo.sub === login.user_id, `userInfo: sub ${userInfo.sub}`);
+  const { retry, abort, customDomain } = steps;
+  const wire = result.wire ?? [];
+  expect(retry, "retry: did not run");
+  if (retry?.ok) {
+    expect(retry.user_id === retryTarget.user_id && retry.retries === 1, `retry: got ${JSON.stringify(retry)}`);
+    const statuses = wire.filter((request) => request.method === "GET" && request.path === RETRY_PATH).map((request) => request.status);
+    expect(JSON.stringify(statuses) === "[503,200]", `retry: the tenant answered ${JSON.stringify(statuses)} for ${RETRY_PATH}, expected [503,200]`);
+  }
+  expect(abort, "abort: did not run");
+  if (abort?.ok) expect(abort.aborted && abort.error?.name === "AbortError", `abort: the held request was not aborted (${JSON.stringify(abort)})`);
+  expect(customDomain, "customDomain: did not run");
+  if (customDomain?.ok) {
+    const users = wire.filter((request) => request.path === `/api/v2/users/${encodeURIComponent(target.user_id)}`);
+    const roles = wire.filter((request) => request.path === "/api/v2/roles");
+    expect(users.some((request) => request.customDomain === CUSTOM_DOMAIN), `customDomain: no GET ${users[0]?.path ?? "/api/v2/users/{id}"} carried Auth0-Custom-Domain (${JSON.stringify(users)})`);
+    expect(roles.length === 1 && roles[0].customDomain === undefined, `customDomain: GET /api/v2/roles must go without the header (${JSON.stringify(roles)})`);
+  }
   expect(privateKeyJwtGrant, "privateKeyJwtGrant: did not run");
   if (privateKeyJwtGrant?.ok) expect(privateKeyJwtGrant.token_type === "Bearer", `privateKeyJwtGrant: got ${JSON.stringify(privateKeyJwtGrant)}`);
-  if (runtime.kind === "workerd") {
-    expect(result.runtime === "workerd", `not workerd: ${result.runtime}`);
-    // Node compatibility off: none of its globals.
-    expect(result.globals.process === "undefined" && result.globals.Buffer === "undefined", `Node globals visible in workerd: ${JSON.stringify(result.globals)}`);
+  if (runtime.kind === "workerd" || runtime.kind === "edge") {
+    const expected = runtime.kind === "edge" ? "edge-runtime" : "workerd";
+    expect(result.runtime === expected, `not ${expected}: ${result.runtime}`);
+    // Node compatibility off (workerd), or none at all (Edge): none of its globals.
+    expect(result.globals.process === "undefined" && result.globals.Buffer === "undefined", `Node globals visible in ${runtime.name}: ${JSON.stringify(result.globals)}`);
   }
   return problems;
 }

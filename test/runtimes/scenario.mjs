@@ -6,7 +6,7 @@ import { AuthenticationClient, ManagementClient, UserInfoClient } from "../../di
 
 /** Runs every step, each on its own: a failing step is reported with its error, the others still run. */
 async function run(input) {
-  const { domain, clientId, clientSecret, audience, userId, username, password, realm, assertionClient } = input;
+  const { domain, clientId, clientSecret, audience, userId, username, password, realm, assertionClient, retryUserId, abortUserId, customDomain } = input;
   const started = Date.now();
   const steps = {};
   const step = async (name, body) => {
@@ -46,6 +46,41 @@ async function run(input) {
     for await (const user of page) ids.push(user.user_id);
     const pages = requests.slice(before).filter((line) => line.startsWith("GET /api/v2/users ")).length;
     return { ids, pages };
+  });
+
+  // run.mjs made the tenant answer the first GET of this user with a 503 (Retry-After: 0): the retry link repeats it.
+  await step("retry", async () => {
+    const before = requests.length;
+    let retries = 0;
+    const unhook = management.lifecycle.hook("request:retry", () => void retries++);
+    try {
+      const user = await management.users.get(retryUserId);
+      return { user_id: user.user_id, retries, attempts: requests.slice(before) };
+    } finally {
+      unhook();
+    }
+  });
+
+  // run.mjs made the tenant hold the answer to this user for 30 s: the caller's abort must end the wait, with the
+  // SDK's abort error, long before that.
+  await step("abort", async () => {
+    const controller = new AbortController();
+    const pending = management.users.get(abortUserId, {}, { abortSignal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    try {
+      await pending;
+    } catch (error) {
+      return { aborted: true, error: describe(error) };
+    }
+    return { aborted: false };
+  });
+
+  // Auth0-Custom-Domain on the whitelisted paths only (users), not on others (roles); run.mjs reads the wire.
+  await step("customDomain", async () => {
+    const client = new ManagementClient({ domain, clientId, clientSecret, withCustomDomainHeader: customDomain });
+    const user = await client.users.get(userId);
+    const roles = await client.roles.list();
+    return { user_id: user.user_id, roles: Array.isArray(roles.data) ? roles.data.length : -1 };
   });
 
   await step("clientCredentialsGrant", async () => {
@@ -125,6 +160,8 @@ function base64UrlDecode(segment) {
 }
 
 function runtimeName() {
+  if (typeof globalThis.EdgeRuntime === "string") return "edge-runtime";
+  if (globalThis.navigator?.product === "ReactNative") return "react-native";
   if (typeof globalThis.Deno !== "undefined") return "deno";
   if (typeof globalThis.Bun !== "undefined") return "bun";
   if (globalThis.navigator?.userAgent === "Cloudflare-Workers") return "workerd";
