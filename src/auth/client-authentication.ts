@@ -47,20 +47,16 @@ async function signClientAssertion(credentials: ClientCredentials, clientId: str
   const alg = credentials.clientAssertionSigningAlg ?? "RS256";
   assertWebCrypto("private_key_jwt client authentication (clientAssertionSigningKey)", true);
   // jose is loaded only by clients that sign assertions, keeping it off the import path of everyone else.
-  const { importPKCS8, SignJWT } = await import("jose");
+  const { importPKCS8, CompactSign } = await import("jose");
   let key: CryptoKey;
   try {
     key = await importPKCS8(credentials.clientAssertionSigningKey!, alg);
   } catch {
     throw new InvalidInputError("clientAssertionSigningKey", `clientAssertionSigningKey is not a PKCS#8 PEM private key usable with ${alg}`);
   }
-  return new SignJWT({})
-    .setProtectedHeader({ alg })
-    .setIssuer(clientId)
-    .setSubject(clientId)
-    .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime("2m")
-    .setJti(randomUuid())
-    .sign(key);
+  // The claims serialised here and signed with CompactSign, not SignJWT: SignJWT copies its payload with
+  // structuredClone, which React Native lacks.
+  const iat = Math.floor(Date.now() / 1000);
+  const claims = { iss: clientId, sub: clientId, aud: audience, iat, exp: iat + 120, jti: randomUuid() };
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg }).sign(key);
 }

@@ -1,4 +1,4 @@
-import { NetworkError, RequestAbortedError, RequestTimeoutError } from "../core/errors.js";
+import { MissingRuntimeFeatureError, NetworkError, RequestAbortedError, RequestTimeoutError } from "../core/errors.js";
 import type { PipelineRequest, PipelineResponse } from "../core/http.js";
 
 /** Read a fetch `Response` into the chain's response: parse, keep text, or hand the stream over. */
@@ -11,7 +11,17 @@ export async function readResponse(response: Response, request: PipelineRequest)
     redirected: response.redirected,
     type: response.type,
   };
-  if (request.responseBody === "stream") return { ...head, body: response.body };
+  if (request.responseBody === "stream") {
+    // React Native's fetch (whatwg-fetch over XMLHttpRequest) has no streaming bodies: say so rather than fail later.
+    if (response.body === undefined) {
+      throw new MissingRuntimeFeatureError(
+        `Streaming the response of ${request.method} ${request.operation.path}`,
+        ["ReadableStream response bodies (Response.body)"],
+        "React Native's built-in fetch cannot stream: install a fetch that can (e.g. expo/fetch) as the global fetch.",
+      );
+    }
+    return { ...head, body: response.body };
+  }
   let text: string;
   try {
     text = await response.text();

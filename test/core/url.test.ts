@@ -190,3 +190,32 @@ describe("a client whose runtime has an incomplete URL (the stand-in in use)", (
 });
 
 export type { PipelineRequest };
+
+describe("a runtime without streaming response bodies (React Native's fetch)", () => {
+  it("refuses a streaming call with MissingRuntimeFeatureError instead of failing later", async () => {
+    const { readResponse } = await import("../../src/transport/read-response.js");
+    const { MissingRuntimeFeatureError } = await import("../../src/core/errors.js");
+    const response = { status: 200, statusText: "OK", headers: new Headers(), url: "", redirected: false, type: "default", body: undefined } as unknown as Response;
+    const request = { method: "GET", responseBody: "stream", operation: { api: "management", method: "GET", path: "/jobs/{id}/events" } } as unknown as PipelineRequest;
+    const error = await readResponse(response, request).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(MissingRuntimeFeatureError);
+    expect((error as Error).message).toMatch(/^Streaming the response of GET \/jobs\/\{id\}\/events needs ReadableStream response bodies/);
+  });
+});
+
+describe("the default transport where ky cannot load (no TextEncoder: React Native before 0.74)", () => {
+  it("sends the same request with the global fetch", async () => {
+    vi.stubGlobal("TextEncoder", undefined);
+    const client = new TestClient();
+    const calls: string[] = [];
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal("fetch", (url: string, init: RequestInit) => {
+      calls.push(`${init.method} ${url} ${new Headers(init.headers).get("authorization")}`);
+      return realFetch(url, init);
+    });
+    nock(ORIGIN).get("/api/v2/things").query({ a: "1" }).reply(200, { ok: 1 });
+    const { response } = await client.call({ query: "a=1" });
+    expect(response.body).toEqual({ ok: 1 });
+    expect(calls).toEqual([`GET ${ORIGIN}/api/v2/things?a=1 Bearer test-token`]);
+  });
+});

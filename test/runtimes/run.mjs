@@ -50,6 +50,15 @@ const runtimes = [
   { name: "workerd", bin: packageBinary(workerdPackage(), "bin/workerd"), kind: "workerd" },
   // Vercel's Edge runtime runs inside this machine's Node (a VM context with only the Edge globals).
   { name: "edge", bin: join(modules, "edge-runtime", "dist", "index.js"), kind: "edge" },
+  // React Native's polyfills in a Node VM context (react-native.mjs): as shipped, and with the WebCrypto polyfills
+  // the README tells an app to install. As shipped, ID-token validation and private_key_jwt must refuse clearly.
+  ...["bare", "webcrypto"].map((variant) => ({
+    name: variant === "bare" ? "react-native" : "react-native+webcrypto",
+    bin: process.execPath,
+    kind: "cli",
+    reactNative: variant,
+    argv: (input) => ["react-native.mjs", modules, "scenario.script.js", variant, input],
+  })),
 ].filter((runtime) => !only || only.includes(runtime.name));
 if (runtimes.length === 0) fail(`--only matched no runtime`);
 
@@ -64,9 +73,10 @@ if (newerSource && newerSource.mtimeMs > statSync(join(root, "dist/esm/index.js"
 const work = mkdtempSync(join(tmpdir(), "auth0-runtimes-"));
 const bundle = await bundleScenario(join(work, "scenario.bundle.js"));
 copyFileSync(join(here, "driver.mjs"), join(work, "driver.mjs"));
-if (runtimes.some((runtime) => runtime.kind === "edge")) {
-  await wrapAsScript(join(work, "scenario.bundle.js"), join(work, "scenario.edge.js"), "es2022");
+if (runtimes.some((runtime) => runtime.kind === "edge" || runtime.reactNative)) {
+  await wrapAsScript(join(work, "scenario.bundle.js"), join(work, "scenario.script.js"), "es2022");
   copyFileSync(join(here, "edge.mjs"), join(work, "edge.mjs"));
+  copyFileSync(join(here, "react-native.mjs"), join(work, "react-native.mjs"));
 }
 console.log(
   `bundle: ${kb(bundle.bytes)} (${kb(bundle.gzipBytes)} gzip; fully minified ${kb(bundle.minifiedBytes)}, ${kb(bundle.minifiedGzipBytes)} gzip), ` +
@@ -93,6 +103,9 @@ const assertionClient = tenant.createClient({
   tokenEndpointAuthMethod: "private_key_jwt",
   publicKeyPem: publicKey,
 });
+// A user's access token, fetched without the SDK: /userinfo's token where the runtime's own password grant cannot
+// complete (React Native without WebCrypto refuses to hand out an ID token it cannot validate).
+const userAccessToken = await passwordGrantToken(seeded.users[2].email);
 // Every user on the tenant, read without the SDK: what the paginated list must yield.
 const expectedIds = await allUserIds();
 const target = seeded.users[1];
@@ -115,6 +128,7 @@ const input = {
   retryUserId: retryTarget.user_id,
   abortUserId: abortTarget.user_id,
   customDomain: CUSTOM_DOMAIN,
+  userAccessToken,
 };
 
 // ── 4. Each runtime in turn (one at a time, so the times compare) ─────────────────────────────────────────────────
@@ -244,6 +258,16 @@ async function wrapAsScript(bundlePath, outfile, target) {
   await build({ entryPoints: [bundlePath], outfile, bundle: true, format: "iife", globalName: "__auth0Scenario", platform: "neutral", target, logLevel: "silent", legalComments: "none" });
 }
 
+async function passwordGrantToken(username) {
+  const response = await fetch(`${tenant.issuer}oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ grant_type: "http://auth0.com/oauth/grant-type/password-realm", realm: "Username-Password-Authentication", username, password: PASSWORD, client_id: tenant.clientId, client_secret: tenant.clientSecret, scope: "openid profile email" }),
+  });
+  if (!response.ok) fail(`mock tenant: POST /oauth/token answered ${response.status}`);
+  return (await response.json()).access_token;
+}
+
 async function allUserIds() {
   const token = await tenant.managementToken();
   const ids = [];
@@ -348,7 +372,7 @@ async function postScenario(url) {
 async function runEdge(runtime, row) {
   const version = (name) => JSON.parse(readFileSync(join(modules, ...name.split("/"), "package.json"), "utf8")).version;
   row.version = `edge-runtime ${version("edge-runtime")}, @edge-runtime/vm ${version("@edge-runtime/vm")}`;
-  const child = spawn(process.execPath, ["edge.mjs", pathToFileURL(runtime.bin).href, "scenario.edge.js"], { cwd: work, env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["edge.mjs", pathToFileURL(runtime.bin).href, "scenario.script.js"], { cwd: work, env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const listening = new Promise((resolve) => {
     child.stdout.on("data", (chunk) => {
@@ -457,6 +481,19 @@ function check(runtime, result) {
   const problems = [];
   const { steps = {} } = result ?? {};
   const expect = (condition, message) => void (condition || problems.push(message));
+  // React Native as shipped has no WebCrypto: these steps must stop with MissingRuntimeFeatureError naming it.
+  const refused = runtime.reactNative === "bare" ? new Set(["passwordGrant", "privateKeyJwtGrant"]) : new Set();
+  for (const name of refused) {
+    const step = steps[name];
+    const error = step?.error;
+    expect(step && !step.ok && error?.name === "MissingRuntimeFeatureError" && /crypto\.subtle/.test(error.message ?? ""), `${name}: expected MissingRuntimeFeatureError naming crypto.subtle, got ${JSON.stringify(step)}`);
+    delete steps[name];
+  }
+  if (runtime.reactNative === "bare" && steps.idTokenRejected?.ok) {
+    const error = steps.idTokenRejected.error;
+    expect(steps.idTokenRejected.rejected && error?.name === "MissingRuntimeFeatureError", `idTokenRejected: expected MissingRuntimeFeatureError, got ${JSON.stringify(steps.idTokenRejected)}`);
+    delete steps.idTokenRejected;
+  }
   for (const [name, step] of Object.entries(steps)) {
     if (!step.ok) problems.push(`${name}: ${step.error?.name ?? "Error"}: ${step.error?.message}${step.error?.stack ? `\n${indent(step.error.stack, 6)}` : ""}`);
   }
@@ -473,12 +510,12 @@ function check(runtime, result) {
   }
   expect(clientCredentialsGrant, "clientCredentialsGrant: did not run");
   if (clientCredentialsGrant?.ok) expect(clientCredentialsGrant.token_type === "Bearer" && clientCredentialsGrant.access_token === "string", `clientCredentialsGrant: got ${JSON.stringify(clientCredentialsGrant)}`);
-  expect(passwordGrant, "passwordGrant: did not run");
+  if (!refused.has("passwordGrant")) expect(passwordGrant, "passwordGrant: did not run");
   if (passwordGrant?.ok) {
     expect(passwordGrant.sub === login.user_id, `passwordGrant: ID token for ${passwordGrant.sub}, expected ${login.user_id}`);
     expect(passwordGrant.requests.some((line) => line.startsWith("GET /.well-known/jwks.json 200")), `passwordGrant: the JWKS was never fetched (${passwordGrant.requests.join(", ")})`);
   }
-  expect(idTokenRejected, "idTokenRejected: did not run");
+  if (!refused.has("passwordGrant")) expect(idTokenRejected, "idTokenRejected: did not run");
   if (idTokenRejected?.ok) expect(idTokenRejected.rejected && /HS256/.test(idTokenRejected.error?.message ?? ""), `idTokenRejected: an RS256 ID token passed a client configured for HS256 (${JSON.stringify(idTokenRejected)})`);
   expect(userInfo, "userInfo: did not run");
   if (userInfo?.ok) expect(userInfo.sub === login.user_id, `userInfo: sub ${userInfo.sub}`);
@@ -499,8 +536,20 @@ function check(runtime, result) {
     expect(users.some((request) => request.customDomain === CUSTOM_DOMAIN), `customDomain: no GET ${users[0]?.path ?? "/api/v2/users/{id}"} carried Auth0-Custom-Domain (${JSON.stringify(users)})`);
     expect(roles.length === 1 && roles[0].customDomain === undefined, `customDomain: GET /api/v2/roles must go without the header (${JSON.stringify(roles)})`);
   }
-  expect(privateKeyJwtGrant, "privateKeyJwtGrant: did not run");
+  if (!refused.has("privateKeyJwtGrant")) expect(privateKeyJwtGrant, "privateKeyJwtGrant: did not run");
   if (privateKeyJwtGrant?.ok) expect(privateKeyJwtGrant.token_type === "Bearer", `privateKeyJwtGrant: got ${JSON.stringify(privateKeyJwtGrant)}`);
+  // React Native's URL is partial: the SDK must have built its own read-only one; everywhere else the runtime's.
+  const wantedUrl = runtime.reactNative ? "stand-in" : "global URL";
+  expect(result.requestUrl === wantedUrl, `request.url was a ${result.requestUrl}, expected the ${wantedUrl}`);
+  if (runtime.reactNative) {
+    expect(result.runtime === "react-native", `not React Native: ${result.runtime}`);
+    const lacking = ["TextEncoder", "TextDecoder", "atob", "btoa", "crypto"];
+    const missing = result.globals.missing ?? [];
+    const expectMissing = runtime.reactNative === "bare" ? lacking : [];
+    for (const name of ["structuredClone", "ReadableStream", "Blob", "process", "Buffer", "require", ...expectMissing]) expect(missing.includes(name), `${name} is visible in the React Native context`);
+    if (runtime.reactNative === "webcrypto") for (const name of lacking) expect(!missing.includes(name), `${name} is missing though polyfilled`);
+    expect(result.globals.abortSignalAny === "undefined", "AbortSignal.any exists in the React Native context");
+  }
   if (runtime.kind === "workerd" || runtime.kind === "edge") {
     const expected = runtime.kind === "edge" ? "edge-runtime" : "workerd";
     expect(result.runtime === expected, `not ${expected}: ${result.runtime}`);

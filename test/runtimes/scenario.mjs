@@ -22,12 +22,15 @@ async function run(input) {
   // A middleware of the client's own chain that logs each attempt: counts pages and JWKS fetches without a hook into
   // the SDK's internals.
   const requests = [];
+  // Whether request.url is the runtime's own URL or the SDK's read-only stand-in (where the global URL is partial).
+  let requestUrl;
   const log = {
     name: "runtimes-log",
     after: "retry",
     middleware: async (request, next) => {
       const response = await next(request);
-      requests.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
+      requestUrl ??= request.url instanceof URL ? "global URL" : "stand-in";
+      requests.push(`${request.method} ${request.url.pathname} ${response.status}`);
       return response;
     },
   };
@@ -99,7 +102,7 @@ async function run(input) {
       clientSecret,
       middleware: [{ ...log, middleware: async (request, next) => {
         const response = await next(request);
-        authRequests.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
+        authRequests.push(`${request.method} ${request.url.pathname} ${response.status}`);
         return response;
       } }],
     });
@@ -122,7 +125,7 @@ async function run(input) {
   });
 
   await step("userInfo", async () => {
-    const { data } = await new UserInfoClient({ domain }).getUserInfo(accessToken);
+    const { data } = await new UserInfoClient({ domain }).getUserInfo(accessToken ?? input.userAccessToken);
     return { sub: data.sub };
   });
 
@@ -143,6 +146,7 @@ async function run(input) {
     // What Node-compatibility globals this runtime shows (workerd without nodejs_compat: none).
     globals: { process: typeof globalThis.process, Buffer: typeof globalThis.Buffer, require: typeof globalThis.require },
     ms: Date.now() - started,
+    requestUrl,
     steps,
   };
 }
