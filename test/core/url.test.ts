@@ -37,6 +37,29 @@ class ReactNative079Url {
   }
 }
 
+/** React Native 0.80+'s global URL, in its essentials: parts read with regular expressions, nothing normalised. */
+class ReactNative080Url {
+  readonly _url: string;
+  constructor(url: string) {
+    this._url = url;
+  }
+  get href(): string {
+    return this._url;
+  }
+  get hostname(): string {
+    return /^https?:\/\/(?:[^@]+@)?([^:/?#]+)/.exec(this._url)?.[1] ?? "";
+  }
+  get pathname(): string {
+    return /https?:\/\/[^/]+(\/[^?#]*)?/.exec(this._url)?.[1] ?? "/";
+  }
+  get origin(): string {
+    return /^(https?:\/\/[^/]+)/.exec(this._url)?.[1] ?? "";
+  }
+  toString(): string {
+    return this._url;
+  }
+}
+
 describe("ParsedUrl, the stand-in for an incomplete global URL", () => {
   it.each([
     "http://127.0.0.1:4000/api/v2/users?per_page=2&q=a%20b#frag",
@@ -95,6 +118,14 @@ describe("parseUrl: the platform URL where it is complete, the stand-in where it
     expect(url).toBeInstanceOf(ParsedUrl);
     expect(url.pathname).toBe("/api/v2/users");
     expect(url.href).toBe("https://tenant.example/api/v2/users?q=1");
+  });
+
+  it("falls back on React Native 0.80+'s URL too, which does not normalise", () => {
+    vi.stubGlobal("URL", ReactNative080Url);
+    resetUrlProbe();
+    const url = parseUrl("HTTPS://Tenant.Example:443/api/v2/users");
+    expect(url).toBeInstanceOf(ParsedUrl);
+    expect(url.origin).toBe("https://tenant.example");
   });
 
   it("falls back when there is no global URL at all", () => {
