@@ -373,31 +373,15 @@ async function runEdge(runtime, row) {
   const version = (name) => JSON.parse(readFileSync(join(modules, ...name.split("/"), "package.json"), "utf8")).version;
   row.version = `edge-runtime ${version("edge-runtime")}, @edge-runtime/vm ${version("@edge-runtime/vm")}`;
   const child = spawn(process.execPath, ["edge.mjs", pathToFileURL(runtime.bin).href, "scenario.script.js"], { cwd: work, env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
+  let printed = "";
   const listening = new Promise((resolve) => {
     child.stdout.on("data", (chunk) => {
-      output += chunk;
-      const line = output.split("\n").find((text) => text.startsWith('{"url"'));
+      printed += chunk;
+      const line = printed.split("\n").find((text) => text.startsWith('{"url"'));
       if (line) resolve(JSON.parse(line).url);
     });
   });
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(`edge.mjs exited (${signal ?? code})`)));
-  try {
-    const url = await Promise.race([
-      listening,
-      exited.then((why) => Promise.reject(new Error(why))),
-      delay(PER_RUNTIME_TIMEOUT_MS).then(() => Promise.reject(new Error("the Edge runtime did not listen in time"))),
-    ]);
-    const results = [];
-    for (let i = 0; i < 2; i++) results.push(await postScenario(url));
-    return results;
-  } finally {
-    child.kill("SIGTERM");
-    await Promise.race([exited, delay(2000)]);
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    row.output = output.trim();
-  }
+  return postTwiceThenStop(child, "the Edge runtime", listening, row);
 }
 
 /** workerd: serve the bundle as a module worker on a loopback port (port 0, reported on the control fd), POST twice. */
@@ -410,19 +394,26 @@ async function runWorkerd(runtime, row) {
     env: cleanEnv(),
     stdio: ["ignore", "pipe", "pipe", "pipe"],
   });
+  return postTwiceThenStop(child, "workerd", listenPort(child.stdio[3]).then((port) => `http://127.0.0.1:${port}/`), row);
+}
+
+/**
+ * A served runtime (workerd, Edge): wait until it listens, POST the input twice — a cold module, then a warm one
+ * (module-level caches such as the lazily imported ky and jose reused) — then stop it, keeping what it printed.
+ */
+async function postTwiceThenStop(child, name, listening, row) {
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(`workerd exited (${signal ?? code})`)));
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(`${name} exited (${signal ?? code})`)));
   try {
-    const port = await Promise.race([
-      listenPort(child.stdio[3]),
+    const url = await Promise.race([
+      listening,
       exited.then((why) => Promise.reject(new Error(why))),
-      delay(PER_RUNTIME_TIMEOUT_MS).then(() => Promise.reject(new Error("workerd did not listen in time"))),
+      delay(PER_RUNTIME_TIMEOUT_MS).then(() => Promise.reject(new Error(`${name} did not listen in time`))),
     ]);
     const results = [];
-    // Twice: a cold module, then a warm one (module-level caches such as the lazily imported ky and jose reused).
-    for (let i = 0; i < 2; i++) results.push(await postScenario(`http://127.0.0.1:${port}/`));
+    for (let i = 0; i < 2; i++) results.push(await postScenario(url));
     return results;
   } finally {
     child.kill("SIGTERM");
