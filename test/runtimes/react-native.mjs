@@ -21,66 +21,14 @@
 // react-native-quick-crypto, which is native code.
 import { webcrypto } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
+import { loopbackRequest, packageVersion, reactNativePolyfills } from "./react-native-polyfills.mjs";
 
 const [modules, scriptPath, variant, inputJson] = process.argv.slice(2);
-const requireHere = createRequire(join(modules, "noop.js"));
-// esbuild is the repository's own dev dependency.
-const { build } = await import(pathToFileURL(requireHere.resolve("esbuild", { paths: [join(modules, "..", "..", "..", "node_modules")] })).href);
-const flowRemoveTypes = requireHere("flow-remove-types");
-const version = (name) => JSON.parse(readFileSync(join(modules, ...name.split("/"), "package.json"), "utf8")).version;
+const version = (name) => packageVersion(modules, name);
 
 
-
-/** React Native's polyfills, bundled from their npm packages into one script, installed in setUpXHR.js's order. */
-async function reactNativePolyfills() {
-  const entry = `
-    const { URL, URLSearchParams } = require("react-native/Libraries/Blob/URL.js");
-    globalThis.URL = URL;
-    globalThis.URLSearchParams = URLSearchParams;
-    const { AbortController, AbortSignal } = require("abort-controller/dist/abort-controller.js");
-    globalThis.AbortController = AbortController;
-    globalThis.AbortSignal = AbortSignal;
-    require("whatwg-fetch/dist/fetch.umd.js");
-    if (${variant === "webcrypto"}) {
-      const encoding = require("@sinonjs/text-encoding");
-      globalThis.TextEncoder = encoding.TextEncoder;
-      globalThis.TextDecoder = encoding.TextDecoder;
-      const base64 = require("base-64");
-      globalThis.atob = base64.decode;
-      globalThis.btoa = base64.encode;
-    }`;
-  const reactNativeSources = {
-    name: "react-native-sources",
-    setup(build) {
-      // NativeBlobModule is a TurboModule: null where the native Blob module is not linked, which URL.js handles.
-      build.onResolve({ filter: /NativeBlobModule$/ }, () => ({ path: "NativeBlobModule", namespace: "absent-native-module" }));
-      build.onLoad({ filter: /.*/, namespace: "absent-native-module" }, () => ({ contents: "export default null;", loader: "js" }));
-      build.onLoad({ filter: /[\\/]react-native[\\/]Libraries[\\/].*\.js$/ }, (args) => ({
-        contents: flowRemoveTypes(readFileSync(args.path, "utf8"), { all: true }).toString(),
-        loader: "js",
-      }));
-    },
-  };
-  const output = await build({
-    stdin: { contents: entry, resolveDir: join(modules, ".."), loader: "js" },
-    nodePaths: [modules],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "neutral",
-    mainFields: ["main"],
-    target: "es2020",
-    logLevel: "silent",
-    plugins: [reactNativeSources],
-  });
-  return output.outputFiles[0].text;
-}
 
 /** What the host gives the context: what React Native's native side provides to JavaScript. */
 function hostGlobals() {
@@ -151,7 +99,7 @@ class LoopbackXMLHttpRequest {
   #url = "";
   #headers = {};
   #responseHeaders = [];
-  #request = undefined;
+  #exchange = undefined;
   #done = false;
 
   open(method, url) {
@@ -175,41 +123,29 @@ class LoopbackXMLHttpRequest {
   }
 
   send(body) {
-    let url;
-    try {
-      url = new globalThis.URL(this.#url);
-    } catch {
-      return this.#fail("onerror");
-    }
-    if (url.hostname !== "127.0.0.1" || url.protocol !== "http:") return this.#fail("onerror");
-    // React Native's convertRequestBody: a string or bytes; anything else is dropped by the native side.
-    const payload = typeof body === "string" ? Buffer.from(body, "utf8") : ArrayBuffer.isView(body) || body instanceof ArrayBuffer || Object.prototype.toString.call(body) === "[object ArrayBuffer]" ? Buffer.from(body.buffer ?? body) : undefined;
-    const headers = { ...this.#headers, ...(payload ? { "content-length": String(payload.length) } : {}) };
-    const request = httpRequest(url, { method: this.#method, headers, agent: false }, (response) => {
-      this.status = response.statusCode ?? 0;
-      this.statusText = response.statusMessage ?? "";
-      this.responseURL = this.#url;
-      for (let i = 0; i < response.rawHeaders.length; i += 2) this.#responseHeaders.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
-      this.#state(2);
-      const chunks = [];
-      response.on("data", (chunk) => chunks.push(chunk));
-      response.on("end", () => {
+    const bytes = ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : Object.prototype.toString.call(body) === "[object ArrayBuffer]" ? new Uint8Array(body) : undefined;
+    const exchange = loopbackRequest({ method: this.#method, url: this.#url, headers: this.#headers, body: typeof body === "string" ? body : bytes });
+    this.#exchange = exchange;
+    exchange.done.then(
+      (response) => {
         if (this.#done) return;
-        this.responseText = Buffer.concat(chunks).toString("utf8");
+        this.status = response.status;
+        this.statusText = response.statusText;
+        this.responseURL = this.#url;
+        this.#responseHeaders = response.headers;
+        this.#state(2);
+        this.responseText = response.text;
         this.#done = true;
         this.#state(4);
         this.onload?.();
-      });
-      response.on("error", () => this.#fail("onerror"));
-    });
-    this.#request = request;
-    request.on("error", () => this.#fail("onerror"));
-    request.end(payload);
+      },
+      () => this.#fail("onerror"),
+    );
   }
 
   abort() {
     if (this.#done) return;
-    this.#request?.destroy();
+    this.#exchange?.abort();
     this.#fail("onabort");
   }
 
@@ -228,7 +164,7 @@ class LoopbackXMLHttpRequest {
 
 // Last, so the class above is initialised first.
 const context = vm.createContext(hostGlobals());
-vm.runInContext(await reactNativePolyfills(), context, { filename: "react-native-polyfills.js" });
+vm.runInContext(await reactNativePolyfills(modules, variant), context, { filename: "react-native-polyfills.js" });
 vm.runInContext(readFileSync(scriptPath, "utf8"), context, { filename: "scenario.script.js" });
 const run = vm.runInContext("__auth0Scenario.default.run", context);
 const result = await run(JSON.parse(inputJson));

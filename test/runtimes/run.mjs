@@ -59,6 +59,9 @@ const runtimes = [
     reactNative: variant,
     argv: (input) => ["react-native.mjs", modules, "scenario.script.js", variant, input],
   })),
+  // The same polyfills under Hermes itself (hermes.mjs): the program compiled with Metro's Babel preset first.
+  // Babel over ~300 KB takes a while on a busy machine: a longer bound than the others.
+  { name: "react-native-hermes", bin: process.execPath, kind: "cli", reactNative: "bare", timeoutMs: 3 * PER_RUNTIME_TIMEOUT_MS, argv: (input) => ["hermes.mjs", modules, "scenario.bundle.js", input] },
 ].filter((runtime) => !only || only.includes(runtime.name));
 if (runtimes.length === 0) fail(`--only matched no runtime`);
 
@@ -76,7 +79,7 @@ copyFileSync(join(here, "driver.mjs"), join(work, "driver.mjs"));
 if (runtimes.some((runtime) => runtime.kind === "edge" || runtime.reactNative)) {
   await wrapAsScript(join(work, "scenario.bundle.js"), join(work, "scenario.script.js"), "es2022");
   copyFileSync(join(here, "edge.mjs"), join(work, "edge.mjs"));
-  copyFileSync(join(here, "react-native.mjs"), join(work, "react-native.mjs"));
+  for (const file of ["react-native.mjs", "react-native-polyfills.mjs", "hermes.mjs", "hermes-bridge.js"]) copyFileSync(join(here, file), join(work, file));
 }
 console.log(
   `bundle: ${kb(bundle.bytes)} (${kb(bundle.gzipBytes)} gzip; fully minified ${kb(bundle.minifiedBytes)}, ${kb(bundle.minifiedGzipBytes)} gzip), ` +
@@ -335,7 +338,7 @@ function cleanEnv() {
 /** Node, Bun, Deno: `<bin> driver.mjs '<input json>'`, one JSON line out. */
 async function runCli(runtime, row) {
   const closeWindow = openWireWindow();
-  const { code, stdout, stderr } = await exec(runtime.bin, runtime.argv(JSON.stringify(input), tenant.port), { cwd: work, env: cleanEnv() });
+  const { code, stdout, stderr } = await exec(runtime.bin, runtime.argv(JSON.stringify(input), tenant.port), { cwd: work, env: cleanEnv() }, runtime.timeoutMs);
   const wire = closeWindow();
   row.output = (stdout + stderr).trim();
   if (code !== 0) throw new Error(`exited with ${code}`);
@@ -550,14 +553,14 @@ function check(runtime, result) {
   return problems;
 }
 
-function exec(bin, argv, options) {
+function exec(bin, argv, options, timeoutMs = PER_RUNTIME_TIMEOUT_MS) {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, argv, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), PER_RUNTIME_TIMEOUT_MS);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.once("error", (error) => {
       clearTimeout(timer);
       reject(error);
