@@ -1,6 +1,7 @@
 // npm run test:runtimes: the built package (dist/esm), bundled with esbuild for the "neutral" platform into one
-// self-contained ES module with no Node built-in, run in Node 20 (this machine's), Node 22, Node 24, Bun, Deno and
-// workerd (Node compatibility off) against the mock tenant on 127.0.0.1. See README.md beside this file.
+// self-contained ES module with no Node built-in, run in Node 20 (this machine's), Node 22, Node 24, Bun, Deno,
+// workerd (Node compatibility off), Vercel's Edge runtime, and with React Native's polyfills under Hermes and in a
+// Node VM context, against the mock tenant on 127.0.0.1. See README.md beside this file.
 //   node test/runtimes/run.mjs                 all runtimes
 //   node test/runtimes/run.mjs --only=bun,deno some of them (names as in the table)
 //   node test/runtimes/run.mjs --keep          keep the work folder (bundle, worker config) and print its path
