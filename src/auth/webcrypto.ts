@@ -11,8 +11,7 @@ const JOSE_GLOBALS: ReadonlyArray<readonly [string, () => boolean]> = [
 
 const RANDOM = ["crypto.getRandomValues", () => typeof globalThis.crypto?.getRandomValues === "function"] as const;
 
-const HINT =
-  "On React Native, install a WebCrypto implementation (e.g. react-native-quick-crypto, installed globally) and TextEncoder/TextDecoder and atob/btoa where the engine lacks them, before the first call; see the README's React Native section.";
+const HINT = "On React Native, install react-native-quick-crypto and the other polyfills the README's React Native section lists.";
 
 /**
  * Throws `MissingRuntimeFeatureError` naming every missing global when the runtime cannot do `feature` with WebCrypto

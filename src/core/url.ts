@@ -115,7 +115,7 @@ export class ParsedUrl {
   }
 }
 
-/** The reading half of `URLSearchParams`, over a query string that is kept as written. */
+/** The reading half of `URLSearchParams` (no `set`/`append`/`delete`), over a query string kept as written. */
 export class ParsedSearchParams {
   readonly #pairs: ReadonlyArray<readonly [string, string]>;
   readonly #text: string;
@@ -171,27 +171,6 @@ export class ParsedSearchParams {
     return this.#text;
   }
 
-  append(): never {
-    return readOnly();
-  }
-
-  set(): never {
-    return readOnly();
-  }
-
-  delete(): never {
-    return readOnly();
-  }
-
-  sort(): never {
-    return readOnly();
-  }
-}
-
-function readOnly(): never {
-  throw new TypeError(
-    "The query of request.url cannot be changed in place on this runtime (its URL is an incomplete polyfill, as on React Native): assign request.url a new URL built from the complete string",
-  );
 }
 
 /**

@@ -85,7 +85,7 @@ describe("ParsedUrl, the stand-in for an incomplete global URL", () => {
     },
   );
 
-  it("reads the query as URLSearchParams does, and refuses to change it", () => {
+  it("reads the query as URLSearchParams does", () => {
     const params = new ParsedSearchParams("?a=1&b=x%20y&a=2&c&d=e%3Df&plus=a+b");
     const platform = new URLSearchParams("?a=1&b=x%20y&a=2&c&d=e%3Df&plus=a+b");
     expect([...params.entries()]).toEqual([...platform.entries()]);
@@ -101,8 +101,6 @@ describe("ParsedUrl, the stand-in for an incomplete global URL", () => {
     expect(seen[0]).toBe("a:1");
     expect(params.toString()).toBe("a=1&b=x%20y&a=2&c&d=e%3Df&plus=a+b");
     expect(new ParsedSearchParams("bad=%E0%A4%A").get("bad")).toBe("%E0%A4%A");
-    expect(() => params.set()).toThrow(/cannot be changed in place/);
-    expect(() => params.append()).toThrow(TypeError);
   });
 });
 
