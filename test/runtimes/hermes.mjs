@@ -69,7 +69,11 @@ child.stdout.on("data", (chunk) => {
   }
 });
 child.stderr.on("data", (chunk) => process.stderr.write(chunk));
-child.once("exit", (code) => finish(1, undefined, console.error(`hermes exited (${code}) before the scenario finished`)));
+child.once("exit", (code) => {
+  if (finished) return;
+  console.error(`hermes exited (${code}) before the scenario finished`);
+  finish(1);
+});
 
 function handle(message) {
   switch (message.t) {

@@ -28,8 +28,6 @@ import { loopbackRequest, packageVersion, reactNativePolyfills } from "./react-n
 const [modules, scriptPath, variant, inputJson] = process.argv.slice(2);
 const version = (name) => packageVersion(modules, name);
 
-
-
 /** What the host gives the context: what React Native's native side provides to JavaScript. */
 function hostGlobals() {
   const timers = new Map();
