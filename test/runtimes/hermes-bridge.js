@@ -116,8 +116,63 @@
   };
   global.XMLHttpRequest = XMLHttpRequest;
 
+  // The "webcrypto" variant: crypto over the host's WebCrypto, standing in for react-native-quick-crypto (native
+  // code there too). getRandomValues is synchronous, so it draws on random bytes the host sends first.
+  var randomPool = [];
+  var subtleCalls = {};
+  var callSubtle = function (op, args) {
+    var id = nextId++;
+    return new Promise(function (resolve, reject) {
+      subtleCalls[id] = { resolve: resolve, reject: reject };
+      send({ t: "subtle", id: id, op: op, args: args });
+    });
+  };
+  var keyOf = function (described) {
+    var key = { type: described.type, extractable: described.extractable, algorithm: described.algorithm, usages: described.usages };
+    Object.defineProperty(key, "__handle", { value: described.handle });
+    Object.defineProperty(key, Symbol.toStringTag, { value: "CryptoKey" });
+    return key;
+  };
+  var installCrypto = function () {
+    global.crypto = {
+      getRandomValues: function (array) {
+        var bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+        if (randomPool.length < bytes.length) throw new Error("the bridge's random pool ran dry");
+        for (var i = 0; i < bytes.length; i++) bytes[i] = randomPool.pop();
+        return array;
+      },
+      subtle: {
+        importKey: function (format, keyData, algorithm, extractable, usages) {
+          var data = format === "jwk" ? keyData : toBase64(keyData);
+          return callSubtle("importKey", [format, data, algorithm, extractable, usages]).then(keyOf);
+        },
+        sign: function (algorithm, key, data) {
+          return callSubtle("sign", [algorithm, key.__handle, toBase64(data)]).then(fromBase64);
+        },
+        verify: function (algorithm, key, signature, data) {
+          return callSubtle("verify", [algorithm, key.__handle, toBase64(signature), toBase64(data)]);
+        },
+        digest: function (algorithm, data) {
+          return callSubtle("digest", [algorithm, toBase64(data)]).then(fromBase64);
+        },
+      },
+    };
+  };
+
   global.__bridge = {
+    webcrypto: function (randomBase64) {
+      var bytes = new Uint8Array(fromBase64(randomBase64));
+      for (var i = 0; i < bytes.length; i++) randomPool.push(bytes[i]);
+      installCrypto();
+    },
     deliver: function (message) {
+      if (message.t === "subtle") {
+        var call = subtleCalls[message.id];
+        delete subtleCalls[message.id];
+        if (message.error) call.reject(new Error(message.error));
+        else call.resolve(message.value);
+        return;
+      }
       if (message.t === "timer") {
         var callback = timers[message.id];
         delete timers[message.id];
@@ -150,6 +205,33 @@
       );
     },
   };
+
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  function toBase64(data) {
+    var bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    var out = "";
+    for (var i = 0; i < bytes.length; i += 3) {
+      var a = bytes[i], b = i + 1 < bytes.length ? bytes[i + 1] : -1, c = i + 2 < bytes.length ? bytes[i + 2] : -1;
+      out += ALPHABET[a >> 2] + ALPHABET[((a & 3) << 4) | (b < 0 ? 0 : b >> 4)];
+      out += b < 0 ? "=" : ALPHABET[((b & 15) << 2) | (c < 0 ? 0 : c >> 6)];
+      out += c < 0 ? "=" : ALPHABET[c & 63];
+    }
+    return out;
+  }
+  function fromBase64(text) {
+    var clean = text.replace(/=+$/, "");
+    var bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
+    var bits = 0, value = 0, at = 0;
+    for (var i = 0; i < clean.length; i++) {
+      value = (value << 6) | ALPHABET.indexOf(clean[i]);
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        bytes[at++] = (value >> bits) & 255;
+      }
+    }
+    return bytes.buffer;
+  }
 
   function safeJson(value) {
     try {

@@ -62,7 +62,14 @@ const runtimes = [
   })),
   // The same polyfills under Hermes itself (hermes.mjs): the program compiled with Metro's Babel preset first.
   // Babel over ~300 KB takes a while on a busy machine: a longer bound than the others.
-  { name: "react-native-hermes", bin: process.execPath, kind: "cli", reactNative: "bare", timeoutMs: 3 * PER_RUNTIME_TIMEOUT_MS, argv: (input) => ["hermes.mjs", modules, "scenario.bundle.js", input] },
+  ...["bare", "webcrypto"].map((variant) => ({
+    name: variant === "bare" ? "react-native-hermes" : "react-native-hermes+webcrypto",
+    bin: process.execPath,
+    kind: "cli",
+    reactNative: variant,
+    timeoutMs: 3 * PER_RUNTIME_TIMEOUT_MS,
+    argv: (input) => ["hermes.mjs", modules, "scenario.bundle.js", variant, input],
+  })),
 ].filter((runtime) => !only || only.includes(runtime.name));
 if (runtimes.length === 0) fail(`--only matched no runtime`);
 
