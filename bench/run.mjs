@@ -14,12 +14,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureCpu } from "./cpu.mjs";
 import { measureImport } from "./import-time.mjs";
-import { measureRateLimitedBurst } from "./rate-limit.mjs";
+import { BEHAVIOURS, measureRateLimitedBurst } from "./rate-limit.mjs";
 import { readResults, renderReadme, writeResults } from "./readme-table.mjs";
 import { measureBundle, measurePackage } from "./sizes.mjs";
 import { measureTypecheck } from "./typecheck.mjs";
 import { ensureV5, importV5, V5_VERSION } from "./v5.mjs";
 import { measureTokenRequests, measureWalk } from "./walk.mjs";
+import { measureBulk } from "./bulk.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
@@ -41,7 +42,8 @@ const v5 = v5Dir ? await importV5(v5Dir) : undefined;
 const imports = { ours: once(() => measureImport()), v5: once(() => measureImport({ cwd: v5Dir })) };
 const cpu = once(() => measureCpu({ v5 }));
 const typecheck = once(() => measureTypecheck());
-const burst = (ManagementClient, throttle) => measureRateLimitedBurst({ ManagementClient, throttle });
+const bulk = once(() => measureBulk());
+const burst = (behaviour, client) => measureRateLimitedBurst({ limit: behaviour.limit, client });
 const burstText = (result) =>
   // A run with failed calls ends early: its time is no measure of the rate, so it gets no ratio.
   `${result.failed === 0 ? `${times(result.ratio)} the minimum` : `${result.seconds.toFixed(0)} s`}, ${result.rateLimited} × 429, ${result.failed} failed`;
@@ -155,42 +157,72 @@ const rows = [
       return { ...result, text: String(result.requests) };
     },
   },
-  {
-    id: "burst",
-    what: "150 creates, 15 workers, tenant limit 10 + 5/s",
+  // The six ways a tenant may describe its rate limit (issue 13): each a row, this package's default client beside
+  // auth0@5.14.1's (its generated client: its ManagementClient insists on https).
+  ...BEHAVIOURS.map((behaviour) => ({
+    id: `burst-${behaviour.key}`,
+    what: `150 creates, 15 workers, tenant limit 10 + 5/s: (${behaviour.key}) ${behaviour.label}`,
     target: "≤ 1.2× the minimum, 0 failed",
     ours: async () => {
-      const result = await burst(undefined, true);
+      const result = await burst(behaviour, "default");
       return { ...result, text: burstText(result) };
     },
     v5: async () => {
-      const result = await burst(v5.ManagementClient, true);
+      const result = await burst(behaviour, "v5");
+      return { ...result, text: burstText(result) };
+    },
+  })),
+  {
+    id: "burst-throttle-off",
+    what: "  (a) again, `throttle: false`",
+    target: "",
+    ours: async () => {
+      const result = await burst(BEHAVIOURS[0], "off");
       return { ...result, text: burstText(result) };
     },
   },
+  // auth0/plugins/bulk against the mock tenant (its own process): each measurement in a fresh process.
   {
-    id: "burst-throttle-off",
-    what: "  the same, `throttle: false`",
-    target: "",
+    id: "bulk-import",
+    what: "bulk import of 100,000 users (2 jobs at a time, 1 s + 2,000 users/s each)",
+    target: "≤ 1.2× the minimum, 0 lost or duplicated, ≤ 64 MB above the start",
     ours: async () => {
-      const result = await burst(undefined, false);
-      return { ...result, text: burstText(result) };
+      const { import: run } = bulk();
+      return { ...run, text: `${times(run.ratio)} the minimum (${run.seconds.toFixed(1)} s); ${run.lost} lost, ${run.duplicated} duplicated; +${run.rssGrowthMb.toFixed(0)} MB RSS` };
+    },
+  },
+  {
+    id: "bulk-export",
+    what: "bulk export of 1,000,000 users, consumed as an async iterable",
+    target: "RSS growth ≤ 64 MB",
+    ours: async () => {
+      const { export: run } = bulk();
+      return { ...run, text: `${Math.round(run.usersPerSecond).toLocaleString("en")} users/s; +${run.rssGrowthMb.toFixed(0)} MB RSS` };
+    },
+  },
+  {
+    id: "bulk-crash-resume",
+    what: "bulk import killed (SIGKILL) halfway, then restarted",
+    target: "each user once",
+    ours: async () => {
+      const { "crash-resume": run } = bulk();
+      return { ...run, text: `${run.imported.toLocaleString("en")} of ${run.users.toLocaleString("en")} users, ${run.lost} lost, ${run.duplicated} duplicated; ${run.uploads} uploads for ${run.files} files` };
     },
   },
   {
     id: "typecheck",
-    what: "`tsc --noEmit` of a small app: time above an empty project (`skipLibCheck` off / on)",
+    what: "`tsc --noEmit` of a small app, Node-only `lib`: CPU time above an empty project (`skipLibCheck` off / on)",
     target: "≤ 0.5× v5's",
     ours: async () => {
       const result = await typecheck();
       const above = (mode) => result.ours[mode] - result.empty[mode];
       const ratios = result.v5 ? ` = ${times(result.ratioFull)} / ${times(result.ratioSkip)} v5's` : "";
-      return { ...result.ours, empty: result.empty, text: `${above("full").toFixed(2)} s / ${above("skip").toFixed(2)} s${ratios}` };
+      return { ...result.ours, empty: result.empty, text: `${above("full").toFixed(2)} s / ${above("skip").toFixed(2)} s${ratios}, ${result.ours.errors} errors` };
     },
     v5: async () => {
       const result = await typecheck();
       const above = (mode) => result.v5[mode] - result.empty[mode];
-      return { ...result.v5, text: `${above("full").toFixed(2)} s / ${above("skip").toFixed(2)} s` };
+      return { ...result.v5, text: `${above("full").toFixed(2)} s / ${above("skip").toFixed(2)} s, ${result.v5.errors} errors` };
     },
   },
 ];

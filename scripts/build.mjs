@@ -1,18 +1,22 @@
 // Builds the package: ESM (code-split, so ky loads on first request) and CJS (one file per entry, ESM-only
-// dependencies bundled in), then declarations rolled up per entry by api-extractor, which also checks the API reports.
+// dependencies bundled in), then declarations rolled up per entry by api-extractor, which also checks the API
+// reports, and written out per format (scripts/declarations.mjs).
 //   node scripts/build.mjs            build, and update the API reports (local development)
 //   node scripts/build.mjs --check    build, and fail if a public API changed without its report (CI, npm test)
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { dedupeInterfaces, forFormat, splitShared, withoutDeclare } from "./declarations.mjs";
 import { entries } from "./entries.mjs";
+import { privateReflectForTsyringe } from "./tsyringe-reflect.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-// Runtime dependencies and peers stay imports; everything else (ky, hookable, tsyringe, reflect-metadata) is bundled.
+// Runtime dependencies and peers stay imports; everything else (ky, hookable, tsyringe, reflect-metadata) is bundled,
+// tsyringe with a private Reflect (scripts/tsyringe-reflect.mjs), so importing the package changes no global.
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), "node:*"];
 
 // Plugins import the package by name ("auth0", "auth0/testing"); in the output that becomes the sibling file, so a
@@ -56,8 +60,8 @@ for (const platform of ["neutral", "node"]) {
   // "es2015" first: tsyringe's ES2015 build needs two tslib helpers where its ES5 build needs a dozen.
   const resolve = platform === "neutral" ? { mainFields: ["es2015", "module", "main"], conditions: ["module", "import", "default"] } : {};
   const options = { ...common, ...resolve, external, platform };
-  await build({ ...options, entryPoints: esmEntryPoints, plugins: [namespaceAsModule, selfReference(".js")], format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
-  await build({ ...options, entryPoints, plugins: [selfReference(".cjs")], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
+  await build({ ...options, entryPoints: esmEntryPoints, plugins: [namespaceAsModule, selfReference(".js"), privateReflectForTsyringe], format: "esm", splitting: true, outdir: "dist/esm", chunkNames: "chunks/[name]-[hash]" });
+  await build({ ...options, entryPoints, plugins: [selfReference(".cjs"), privateReflectForTsyringe], format: "cjs", outdir: "dist/cjs", outExtension: { ".js": ".cjs" } });
 }
 // Mark the CJS folder as CommonJS for tools that look at the nearest package.json.
 writeFileSync(join(root, "dist/cjs/package.json"), '{ "type": "commonjs" }\n');
@@ -79,13 +83,34 @@ for (const entry of present) {
     console.error(check ? `\nThe public API of "${entry.name}" changed: run \`npm run build\` and commit api-report/*.api.md.` : "\napi-extractor failed");
     process.exit(1);
   }
-  // One copy of the declarations: the require types get the rollup, and the import types re-export them
-  // (an ES module may re-export a CommonJS one), which halves what the package weighs on disk.
-  const dts = join(root, "dist", `${entry.name}.d.ts`);
   // Indentation as tabs (api-extractor writes four spaces): 60 KB less on disk for the main entry, same to read.
-  const rollup = readFileSync(dts, "utf8").replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
-  writeFileSync(dts.replace(/\.d\.ts$/, ".d.cts"), rollup);
-  rmSync(dts);
-  writeFileSync(dts, `export * from "./${entry.name}.cjs";\n`);
+  const rolled = join(root, "dist", `${entry.name}.d.ts`);
+  let rollup = (readFileSync(rolled, "utf8") + augmentations(entry)).replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
+  rmSync(rolled);
+  // Real declarations per format (see scripts/declarations.mjs); the two big entries' type-only bulk is written once.
+  if (entry.name === "index" || entry.name === "legacy") {
+    const namespaces = entry.name === "index" ? { Management: "./index.management.cjs" } : {};
+    const { entry: own, files } = splitShared(rollup, { entry: entry.name, shared: `./${entry.name}.shared.cjs`, namespaces });
+    for (const [specifier, text] of files) writeFileSync(join(root, "dist", specifier.replace(/\.cjs$/, ".d.cts")), dedupeInterfaces(withoutDeclare(text)));
+    rollup = own;
+  }
+  writeFileSync(join(root, "dist", `${entry.name}.d.ts`), forFormat(rollup, "esm"));
+  writeFileSync(join(root, "dist", `${entry.name}.d.cts`), forFormat(rollup, "cjs"));
 }
 console.log(`built ${present.map((entry) => entry.name).join(", ")}`);
+
+/**
+ * The `declare module "auth0" { … }` blocks of an entry's own declaration files (a plugin typing the hooks it emits):
+ * API Extractor leaves module augmentations out of its rollup, so they are appended to it as written.
+ */
+function augmentations(entry) {
+  const folder = join(root, "dist/types", dirname(entry.source));
+  if (entry.name === "index" || !existsSync(folder)) return "";
+  const blocks = [];
+  for (const file of readdirSync(folder, { recursive: true })) {
+    if (!String(file).endsWith(".d.ts")) continue;
+    const text = readFileSync(join(folder, String(file)), "utf8");
+    for (const match of text.matchAll(/^declare module "auth0" \{\n[\s\S]*?^\}\n/gm)) blocks.push(match[0]);
+  }
+  return blocks.length > 0 ? `\n${blocks.join("\n")}` : "";
+}

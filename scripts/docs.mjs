@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const models = { "auth0.api.json": "auth0", "auth0-testing.api.json": "auth0-testing", "auth0-legacy.api.json": "auth0-legacy", "auth0-mtls.api.json": "auth0-mtls", "auth0-plugins-axios.api.json": "auth0-plugins-axios", "auth0-plugins-otel.api.json": "auth0-plugins-otel", "auth0-plugins-redis.api.json": "auth0-plugins-redis" };
+const models = { "auth0.api.json": "auth0", "auth0-testing.api.json": "auth0-testing", "auth0-legacy.api.json": "auth0-legacy", "auth0-mtls.api.json": "auth0-mtls", "auth0-plugins-axios.api.json": "auth0-plugins-axios", "auth0-plugins-otel.api.json": "auth0-plugins-otel", "auth0-plugins-redis.api.json": "auth0-plugins-redis", "auth0-plugins-bulk.api.json": "auth0-plugins-bulk", "auth0-plugins-bulk-node.api.json": "auth0-plugins-bulk-node" };
 const input = join(root, "temp/docs-models");
 rmSync(input, { recursive: true, force: true });
 mkdirSync(input, { recursive: true });

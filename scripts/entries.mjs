@@ -7,4 +7,6 @@ export const entries = [
   { name: "plugins-axios", source: "plugins/axios/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/plugins-axios.json" },
   { name: "plugins-otel", source: "plugins/otel/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/plugins-otel.json" },
   { name: "plugins-redis", source: "plugins/redis/index.ts", platform: "node", apiExtractorConfig: "api-extractor/plugins-redis.json" },
+  { name: "plugins-bulk", source: "plugins/bulk/index.ts", platform: "neutral", apiExtractorConfig: "api-extractor/plugins-bulk.json" },
+  { name: "plugins-bulk-node", source: "plugins/bulk/node/index.ts", platform: "node", apiExtractorConfig: "api-extractor/plugins-bulk-node.json" },
 ];

@@ -12,6 +12,7 @@ export type {
   ManagementClientOptionsWithToken,
   ManagementClientOptionsWithClientSecret,
   ManagementClientOptionsWithClientAssertion,
+  ManagementFetchOptions,
 } from "./management/management-client.js";
 export type { TokenSupplier } from "./management/token-provider.js";
 export * as Management from "./management/namespace.js";
@@ -55,10 +56,11 @@ export type { ClientHooks, ClientHookName, ClientHookable, RetryReason } from ".
 export { createLevelledLogger } from "./core/logger.js";
 export type { Logger, LogConfig, LogLevel, LevelledLogger } from "./core/logger.js";
 export type { TokenProvider } from "./core/token-provider.js";
+export { SKIP_AUTH } from "./core/token-provider.js";
 export type { ClientInfo } from "./core/telemetry.js";
-export { throttle, throttlePlugin } from "./plugins/throttle/index.js";
-export type { ThrottleOptions } from "./plugins/throttle/index.js";
-export { retry, REPLAY_SAFE } from "./middleware/retry.js";
+export { throttle, throttlePlugin, apiBucket, rateLimitWaitMs } from "./plugins/throttle/index.js";
+export type { ThrottleOptions, ThrottleClock } from "./plugins/throttle/index.js";
+export { retry, REPLAY_SAFE, RETRY_AT } from "./middleware/retry.js";
 export type { RetryOptions } from "./middleware/retry.js";
 export { auth } from "./middleware/auth.js";
 export { customDomain, CUSTOM_DOMAIN_PATHS } from "./middleware/custom-domain.js";
@@ -66,9 +68,10 @@ export { timeout } from "./middleware/timeout.js";
 export { logging } from "./middleware/logging.js";
 export { rawResponse, rawResponsesOf } from "./middleware/raw-response.js";
 export { kyFetcher } from "./transport/ky-fetcher.js";
-export { parseBody as parseResponseBody } from "./transport/read-response.js";
+export { parseBody as parseResponseBody, readResponseText } from "./transport/read-response.js";
 export { SDK_VERSION } from "./core/version.js";
 export { isSecretKey, redactHeaders, redactUrl, redactValue, REDACTED } from "./core/redact.js";
 export { customFetcher } from "./transport/custom-fetcher.js";
 export type { CustomFetcher, CustomFetcherArgs, CustomFetcherResult, CustomFetcherError } from "./transport/custom-fetcher-types.js";
-export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError, MissingRuntimeFeatureError } from "./core/errors.js";
+export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError, RedirectError, ResponseTooLargeError, MissingRuntimeFeatureError } from "./core/errors.js";
+export { encodePathSegment } from "./core/validate.js";

@@ -5,9 +5,10 @@ import { axiosTransport } from "./transport.js";
 /** Options of `axiosFetcher()`. */
 export interface AxiosFetcherOptions {
   /**
-   * Extra axios config for the SDK's requests only (`proxy`, `httpsAgent`, `maxRedirects`, …), on top of the
+   * Extra axios config for the SDK's requests only (`proxy`, `httpsAgent`, …), on top of the
    * instance's defaults. The fields the transport owns — url, method, headers, data, signal, timeout, responseType,
-   * validateStatus and the transforms — are always set by the transport.
+   * validateStatus, the transforms and `maxRedirects` (the chain follows redirects, within the origin only) — are
+   * always set by the transport.
    */
   readonly config?: AxiosRequestConfig;
 }

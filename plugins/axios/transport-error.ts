@@ -1,4 +1,4 @@
-import { NetworkError, RequestAbortedError, RequestTimeoutError, type PipelineRequest } from "auth0";
+import { NetworkError, RequestAbortedError, RequestTimeoutError, ResponseTooLargeError, type PipelineRequest } from "auth0";
 
 /**
  * What axios threw, as the core's errors, mirroring the default transport (src/transport/read-response.ts
@@ -14,6 +14,8 @@ export function transportError(error: unknown, request: PipelineRequest): Error 
   if (signal?.aborted) {
     return signal.reason instanceof RequestTimeoutError ? signal.reason : new RequestAbortedError(signal.reason);
   }
+  const tooLarge = isAxiosError(error) ? /^maxContentLength size of (\d+) exceeded/.exec(error.message) : null;
+  if (tooLarge) return new ResponseTooLargeError(Number(tooLarge[1]), `The response to ${request.method} ${request.operation.path}`);
   const cause = systemError(error);
   return new NetworkError(describe(error, cause), networkCode(error), cause);
 }

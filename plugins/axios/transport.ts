@@ -17,7 +17,15 @@ const OWNED_BY_THE_CHAIN = {
   transformResponse: [(data: unknown) => data],
   // An instance with `baseURL` and `allowAbsoluteUrls: false` would otherwise prefix the SDK's absolute URLs.
   allowAbsoluteUrls: true,
+  // The chain follows redirects, within the request's origin only: axios (follow-redirects) would re-send a 307's
+  // body, client secret included, to wherever the Location points.
+  maxRedirects: 0,
+  fetchOptions: { redirect: "manual" },
 } satisfies AxiosRequestConfig;
+
+function limitOf(value: number | undefined): number {
+  return value === undefined || value < 0 ? Infinity : value;
+}
 
 /** One `instance.request()` per attempt, mapped to and from the chain's request and response. */
 export function axiosTransport(instance: AxiosInstance, config: AxiosRequestConfig = {}): Fetcher {
@@ -37,6 +45,8 @@ export function axiosTransport(instance: AxiosInstance, config: AxiosRequestConf
         // Text, then parsed like the default transport; a stream arrives as a Node stream (http adapter) or a web
         // stream (fetch adapter) and is handed up as a web ReadableStream either way.
         responseType: request.responseBody === "stream" ? "stream" : "text",
+        // The client's limit on bodies read into memory (axios counts while reading); streams are the caller's.
+        ...(request.responseBody === "stream" ? {} : { maxContentLength: Math.min(request.maxResponseBytes ?? Infinity, limitOf(config.maxContentLength)) }),
       });
     } catch (error) {
       throw transportError(error, request);

@@ -11,12 +11,13 @@
  *   capital letter stands for a run of keys: `P` page,per_page,include_totals, `F` fields,include_fields, `C` from,take;
  * - `!a,b`: the keys that must not be null or undefined, in the order v4 checks them (default: the path params);
  * - `j`: the body argument is sent as JSON; `f:a,b`: it is sent as multipart form fields, in that order;
- * - `v` or `t`: the response is not read (`data` is undefined) or read as text (default: parsed as JSON).
+ * - `v` or `t`: the response is not read (`data` is undefined) or read as text (default: parsed as JSON); `o`: read
+ *   as JSON unless the status is 204 (v4's `T | void` responses).
  * A method takes a request-parameters argument exactly when its path has params or it sends a query.
  */
 
 /** How v4 turns a successful response into `data`. */
-export type ResponseParsing = "json" | "void" | "text";
+export type ResponseParsing = "json" | "void" | "text" | "json-or-void";
 
 export interface LegacyEndpoint {
   readonly method: string;
@@ -63,6 +64,7 @@ function parseEndpoint(route: string, tokens: readonly string[], previous: strin
     else if (token.startsWith("f:")) body = token.slice(2).split(",");
     else if (token === "v") response = "void";
     else if (token === "t") response = "text";
+    else if (token === "o") response = "json-or-void";
     else throw new TypeError(`auth0/legacy: bad endpoint descriptor "${line}"`);
   }
   return { method, path, query, required, body, response, takesParams: pathParams.length > 0 || query.length > 0 };

@@ -4,6 +4,7 @@
  * into `{ data, headers, status, statusText }` (v4's `JSONApiResponse`, `VoidApiResponse`, `TextApiResponse`) or v4's error.
  */
 import {
+  encodePathSegment,
   JSONApiResponse,
   RequiredError,
   ResponseError,
@@ -83,7 +84,8 @@ export class LegacyExecutor {
     for (const key of endpoint.required) {
       if (values[key] === null || values[key] === undefined) throw new RequiredError(key);
     }
-    const path = endpoint.path.replace(PATH_PARAM, (_, name: string) => encodeURIComponent(String(values[name])));
+    // v4 sent any value as its text; "", "." and ".." are refused as on the v5 surface (they would leave the segment).
+    const path = endpoint.path.replace(PATH_PARAM, (_, name: string) => encodePathSegment(name, String(values[name])));
     const { search, query } = encodeQuery(endpoint.query, values);
     const methodHeaders: Record<string, string> = {};
     let body: unknown = bodyArgument;
@@ -117,7 +119,7 @@ export class LegacyExecutor {
       await this.#reportError(request, error);
       throw error;
     }
-    if (endpoint.response === "void") return new VoidApiResponse(headers, status, statusText);
+    if (endpoint.response === "void" || (endpoint.response === "json-or-void" && status === 204)) return new VoidApiResponse(headers, status, statusText);
     if (endpoint.response === "text") return new TextApiResponse(text, headers, status, statusText);
     let data: unknown;
     try {

@@ -13,7 +13,8 @@ export type HTTPBody = unknown;
 export interface HTTPRequestInit {
   headers?: HTTPHeaders;
   method: HTTPMethod;
-  credentials?: RequestCredentials;
+  /** DOM's `RequestCredentials`, spelled out: Node's and Workers' type libraries do not declare that name. */
+  credentials?: "omit" | "same-origin" | "include";
   body?: HTTPBody;
 }
 

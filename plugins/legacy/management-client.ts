@@ -33,6 +33,7 @@ function coreOptions(options: AnyOptions): CoreOptions {
     telemetry: options.telemetry,
     clientInfo: options.clientInfo ?? legacyClientInfo(),
     agent: options.agent,
+    maxResponseBytes: options.maxResponseBytes,
     timeoutInSeconds: timeoutMs / 1000,
     maxRetries: maxRetriesOf(options.retry),
     // v4 had no client-side throttle: keep its behaviour (each request goes out at once; 429s go to v4's retry rule).

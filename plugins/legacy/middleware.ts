@@ -8,18 +8,21 @@
 import { FetchError, TimeoutError, type Middleware as CoreMiddleware, type PipelineRequest, type PipelineResponse } from "auth0";
 import { headerRecord } from "./init-overrides.js";
 
-/** A `fetch`: the one the client sends with (the `fetch` option, or the global one). */
-export type FetchAPI = (url: URL | RequestInfo, init: RequestInit) => Promise<Response>;
+/**
+ * A `fetch`: the one the client sends with (the `fetch` option, or the global one). v4 wrote the URL as
+ * `URL | RequestInfo`; `RequestInfo` (`Request | string`) is a DOM-only name, so it is spelled out here.
+ */
+export type FetchAPI = (url: URL | Request | string, init: RequestInit) => Promise<Response>;
 
 export interface FetchParams {
-  url: URL | RequestInfo;
+  url: URL | Request | string;
   init: RequestInit;
 }
 
 export interface RequestContext {
   /** Sends a request of your own (with the client's timeout), outside the chain. */
   fetch: FetchAPI;
-  url: URL | RequestInfo;
+  url: URL | Request | string;
   init: RequestInit;
 }
 

@@ -21,6 +21,8 @@ export interface ClientOptions {
   timeoutDuration?: number;
   /** Retries of rate-limited requests (default: on, 3 retries, on 429 only). */
   retry?: RetryConfiguration;
+  /** The largest response body read into memory, in bytes (default 64 MiB): see the v5 client's option. Not in v4. */
+  maxResponseBytes?: number;
 }
 
 export interface ManagementClientOptions extends ClientOptions {

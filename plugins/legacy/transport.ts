@@ -1,5 +1,5 @@
 /** The bottom of the legacy chain: the `legacyTransport` link just inside `retry`, and the `fetch` option as transport. */
-import { NetworkError, type Fetcher, type Middleware, type PipelineRequest, type PipelineResponse } from "auth0";
+import { NetworkError, readResponseText, ResponseTooLargeError, type Fetcher, type Middleware, type PipelineRequest, type PipelineResponse } from "auth0";
 import { toLegacyError } from "./errors.js";
 import type { FetchAPI } from "./middleware.js";
 
@@ -41,7 +41,7 @@ function networkError(error: unknown): NetworkError {
 /** Read the body as the request asked: the stream, the text, or JSON (text when it does not parse). */
 async function readBody(response: Response, request: PipelineRequest): Promise<Pick<PipelineResponse, "body" | "bodyIsText">> {
   if (request.responseBody === "stream") return { body: response.body };
-  const text = await response.text();
+  const text = await readResponseText(response, request);
   if (text === "") return { body: undefined };
   if (request.responseBody === "text") return { body: text, bodyIsText: true };
   try {
@@ -66,6 +66,8 @@ export function fetchTransport(fetch: FetchAPI): Fetcher {
         headers: request.headers,
         body: request.body,
         signal: request.signal,
+        // The pipeline follows redirects, within the request's origin only.
+        redirect: "manual",
       });
     } catch (error) {
       throw networkError(error);
@@ -74,7 +76,7 @@ export function fetchTransport(fetch: FetchAPI): Fetcher {
     try {
       body = await readBody(response, request);
     } catch (error) {
-      throw networkError(error);
+      throw error instanceof ResponseTooLargeError ? error : networkError(error);
     }
     return {
       status: response.status,

@@ -1,5 +1,6 @@
 import { trace, type Tracer, type TracerProvider } from "@opentelemetry/api";
 import { definePlugin, type Plugin } from "auth0";
+import { traceBulkRuns } from "./bulk-spans.js";
 import { attemptSpans, closeCallSpans } from "./middleware.js";
 import { OpenSpans } from "./open-spans.js";
 import { retryEvent } from "./retry-event.js";
@@ -28,7 +29,8 @@ export const CALL_LINK = "otelCall";
  * Traces the client's HTTP calls: one CLIENT span per attempt (`GET /users/{id}`), with `http.request.method`,
  * `url.full` (query values redacted), `url.template`, `server.address`, `server.port`, `http.response.status_code`,
  * `http.request.resend_count` and `error.type`, status ERROR on failure, and an `auth0.retry` event on the attempt
- * that the `retry` link decided to repeat. Headers and bodies are never recorded.
+ * that the `retry` link decided to repeat. Headers and bodies are never recorded. A bulk import or export
+ * (`auth0/plugins/bulk`) is an INTERNAL span of its own, with its jobs as events.
  */
 export function openTelemetry(options: OpenTelemetryOptions = {}): Plugin {
   const tracer = options.tracer ?? (options.tracerProvider ?? trace).getTracer(INSTRUMENTATION_NAME, INSTRUMENTATION_VERSION);
@@ -42,6 +44,7 @@ export function openTelemetry(options: OpenTelemetryOptions = {}): Plugin {
       pipeline.use(closeCallSpans(open), { name: CALL_LINK, before: "retry" });
       pipeline.use(attemptSpans(tracer, open, { basePath, propagate: options.propagateTraceContext === true }), { name: ATTEMPT_LINK, before: "timeout" });
       hooks.hook("request:retry", (event) => retryEvent(open, event));
+      traceBulkRuns(tracer, hooks);
     },
   });
 }

@@ -8,6 +8,7 @@
 export { redisTokenCache } from "./token-cache.js";
 export type { RedisTokenCache, RedisTokenCacheOptions } from "./token-cache.js";
 export { SharedTokenError } from "./shared-token-error.js";
+export { RedisCommandTimeoutError } from "./deadline.js";
 export { redisRateLimiter } from "./rate-limiter.js";
 export type { RedisRateLimiterOptions } from "./rate-limiter.js";
 export type { RedisClient } from "./redis-client.js";

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { withDeadline, type CommandLimits } from "./deadline.js";
 
 /**
  * What the plugin needs of a Redis connection: ioredis' `eval` and `evalsha`. An ioredis `Redis` or `Cluster`
@@ -29,19 +30,28 @@ const loaded = new WeakMap<RedisClient, Set<string>>();
  * short command). Sending EVALSHA first and the source after a NOSCRIPT would take two round trips, and a command
  * sent in between (the core does not wait for a token `delete` before its next `get`) would overtake it. A script
  * Redis forgot later (restart, failover, `SCRIPT FLUSH`) is sent again.
+ *
+ * Every command has a deadline (`limits.timeoutMs`, `RedisCommandTimeoutError` past it) and ends on `limits.signal`:
+ * a Redis that accepts connections but never answers must not hold a call forever.
  */
-export async function runScript(redis: RedisClient, script: LuaScript, keys: readonly string[], args: ReadonlyArray<string | number>): Promise<unknown> {
+export async function runScript(
+  redis: RedisClient,
+  script: LuaScript,
+  keys: readonly string[],
+  args: ReadonlyArray<string | number>,
+  limits: CommandLimits,
+): Promise<unknown> {
   let scripts = loaded.get(redis);
   if (scripts === undefined) loaded.set(redis, (scripts = new Set()));
   if (!scripts.has(script.sha1)) {
-    const reply = await redis.eval(script.source, keys.length, ...keys, ...args);
+    const reply = await withDeadline(redis.eval(script.source, keys.length, ...keys, ...args), limits);
     scripts.add(script.sha1);
     return reply;
   }
   try {
-    return await redis.evalsha(script.sha1, keys.length, ...keys, ...args);
+    return await withDeadline(redis.evalsha(script.sha1, keys.length, ...keys, ...args), limits);
   } catch (error) {
     if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
-    return redis.eval(script.source, keys.length, ...keys, ...args);
+    return withDeadline(redis.eval(script.source, keys.length, ...keys, ...args), limits);
   }
 }

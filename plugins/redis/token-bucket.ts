@@ -1,3 +1,4 @@
+import { DEFAULT_COMMAND_TIMEOUT_MS, type CommandLimits } from "./deadline.js";
 import { luaScript, runScript, type RedisClient } from "./redis-client.js";
 
 /**
@@ -52,8 +53,8 @@ export interface BucketAnswer {
 
 export interface SharedTokenBucket {
   readonly key: string;
-  /** Reserve a token: how long to wait before sending. */
-  take(): Promise<BucketAnswer>;
+  /** Reserve a token: how long to wait before sending. `signal` ends the Redis round trip (nothing is reserved then, or the reservation lapses unused). */
+  take(signal?: AbortSignal): Promise<BucketAnswer>;
   /** Return a reserved token that will not be spent (the caller gave up while waiting). */
   giveBack(): Promise<BucketAnswer>;
   /** Spend what is left now: the tenant said 429, so something else is using the same limit. */
@@ -67,11 +68,13 @@ export interface BucketLimits {
   readonly perSecond: number;
 }
 
-export function sharedTokenBucket(redis: RedisClient, key: string, limits: BucketLimits): SharedTokenBucket {
+export function sharedTokenBucket(redis: RedisClient, key: string, limits: BucketLimits, commandTimeoutMs = DEFAULT_COMMAND_TIMEOUT_MS): SharedTokenBucket {
   if (!(limits.burst >= 1) || !(limits.perSecond > 0)) throw new RangeError("A token bucket needs burst >= 1 and perSecond > 0");
-  const run = async (operation: BucketOperation): Promise<BucketAnswer> =>
-    toAnswer(await runScript(redis, BUCKET, [key], [limits.burst, limits.perSecond, operation]));
-  return { key, take: () => run("take"), giveBack: () => run("give-back"), drain: () => run("drain") };
+  const run = async (operation: BucketOperation, signal?: AbortSignal): Promise<BucketAnswer> => {
+    const bounds: CommandLimits = { timeoutMs: commandTimeoutMs, signal };
+    return toAnswer(await runScript(redis, BUCKET, [key], [limits.burst, limits.perSecond, operation], bounds));
+  };
+  return { key, take: (signal) => run("take", signal), giveBack: () => run("give-back"), drain: () => run("drain") };
 }
 
 function toAnswer(reply: unknown): BucketAnswer {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CachedToken, TokenCache, TokenCacheFetchOptions } from "auth0";
 import { RequestAbortedError } from "auth0";
+import { commandTimeout } from "./deadline.js";
 import { runScript, type LuaScript, type RedisClient } from "./redis-client.js";
 import { SharedTokenError } from "./shared-token-error.js";
 import { sleep } from "./sleep.js";
@@ -10,7 +11,7 @@ import { describeFailure, fromStored, toLockReply, toStored, type LockReply } fr
 
 /** How `redisTokenCache` names its keys, and the timings of its lock. */
 export interface RedisTokenCacheOptions {
-  /** Put before every key, e.g. `"billing:"`. Default none: keys are `{auth0:token:<origin>:<clientId>:<audience>}` (+ `:lock`, `:failed`). */
+  /** Put before every key, e.g. `"billing:"`. Default none: keys are `{auth0:token:<origin>:<clientId>:<audience>:<credential fingerprint>}` (+ `:lock`, `:failed`). */
   prefix?: string;
   /**
    * Take the token out of Redis this long before it expires (default 60 000 ms, at most half its lifetime), so one
@@ -36,6 +37,12 @@ export interface RedisTokenCacheOptions {
    * failed fetch). Default: ignore (ioredis reports its connection errors itself, as `error` events).
    */
   onError?: (error: unknown, operation: "get" | "set" | "delete" | "abandon") => void;
+  /**
+   * How long one Redis command may take, in milliseconds (default 500). Past it the command counts as a Redis failure
+   * (`RedisCommandTimeoutError` to `onError`) and the cache behaves as if empty: a Redis that accepts connections but
+   * never answers costs each call one deadline and a token request, never a hung call.
+   */
+  commandTimeoutMs?: number;
 }
 
 /** A `TokenCache` shared by every process on one Redis, which also makes sure only one of them fetches a token. */
@@ -73,9 +80,10 @@ export function redisTokenCache(redis: RedisClient, options: RedisTokenCacheOpti
   const maxWaitMs = options.maxWaitMs ?? 30_000;
   const onError = options.onError ?? (() => undefined);
   const failureTtlMs = Math.max(1_000, pollIntervalMs * 20);
+  const timeoutMs = commandTimeout(options.commandTimeoutMs);
 
-  const run = async (script: LuaScript, keys: TokenKeys, args: ReadonlyArray<string | number>): Promise<unknown> =>
-    runScript(redis, script, [keys.token, keys.lock, keys.failure], args);
+  const run = async (script: LuaScript, keys: TokenKeys, args: ReadonlyArray<string | number>, signal?: AbortSignal): Promise<unknown> =>
+    runScript(redis, script, [keys.token, keys.lock, keys.failure], args, { timeoutMs, signal });
 
   /** Store `token`, releasing the lock if `owner` ('' for none) still holds it. A failure only costs the sharing. */
   const store = async (keys: TokenKeys, token: CachedToken, owner: string): Promise<void> => {
@@ -113,8 +121,9 @@ export function redisTokenCache(redis: RedisClient, options: RedisTokenCacheOpti
         const owner = randomUUID();
         let reply: LockReply;
         try {
-          reply = toLockReply(await run(READ_OR_LOCK, keys, [owner, lockTtlMs, awaited, stale]));
+          reply = toLockReply(await run(READ_OR_LOCK, keys, [owner, lockTtlMs, awaited, stale], signal));
         } catch (error) {
+          if (error instanceof RequestAbortedError) throw error;
           onError(error, "get");
           return fetchAndStore(keys, fetch, ""); // as an empty cache would: this process fetches its own token
         }

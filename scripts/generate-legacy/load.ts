@@ -80,7 +80,8 @@ export interface V4Method {
   readonly query: readonly V4Query[];
   readonly body: "json" | "multipart" | null;
   readonly multipartFields: readonly string[];
-  readonly responseParsing: "json" | "void" | "text";
+  /** `json-or-void`: a `T | void` response, read as JSON unless the status is 204. */
+  readonly responseParsing: "json" | "void" | "text" | "json-or-void";
   readonly response: string;
   /** The `include_totals: true` overload's return type, then the default one's. */
   readonly overloads: readonly [string, string] | null;
@@ -172,7 +173,9 @@ function v4Method(value: unknown, where: string): V4Method {
     query,
     body,
     multipartFields,
-    responseParsing: parsing,
+    // v4's code reads a `T | void` response as `status === 204 ? VoidApiResponse : JSONApiResponse`; the table's
+    // responseParsing calls it void, which would drop the body of every 200.
+    responseParsing: parsing === "void" && / \| void$/.test(string(entry.response, `${where}.response`)) ? "json-or-void" : parsing,
     response: string(entry.response, `${where}.response`),
     overloads,
     customDomain: boolean(entry.customDomainHeaderPathMatch, `${where}.customDomainHeaderPathMatch`),

@@ -6,6 +6,8 @@
 import type { V4Method, V4Table, V5Method } from "./load.js";
 
 /** Words in a TS type expression that are not type names to translate. */
+/** The descriptor token of each response reading (plugins/legacy/endpoint.ts); JSON, the default, has none. */
+const RESPONSE_TOKENS = { void: "v", text: "t", "json-or-void": "o" } as const;
 const NOT_NAMES = new Set(["string", "number", "boolean", "any", "unknown", "void", "null", "undefined", "never", "object", "Array", "key", "true", "false"]);
 const IDENTIFIER = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/g;
 const LOOSE = "{ [key: string]: any }";
@@ -102,7 +104,7 @@ function descriptorOf(method: V4Method): string {
   if (method.required.join(",") !== inPath.join(",")) tokens.push(`!${method.required.join(",")}`);
   if (method.body === "json") tokens.push("j");
   if (method.body === "multipart") tokens.push(`f:${method.multipartFields.join(",")}`);
-  if (method.responseParsing !== "json") tokens.push(method.responseParsing === "void" ? "v" : "t");
+  if (method.responseParsing !== "json") tokens.push(RESPONSE_TOKENS[method.responseParsing]);
   for (const token of tokens) if (token.includes(" ") || token === "") fail(method, `descriptor token "${token}" is empty or has a space`);
   for (const key of queryKeys) if (/^[A-Z]$/.test(key)) fail(method, `query key ${key} would read as a group of keys`);
   return tokens.join(" ");
@@ -214,7 +216,7 @@ export function buildModel(v4: V4Table, v5: readonly V5Method[]): Model {
     } else if (method.responseParsing === "text") {
       aliases.add(method.response, v5Response);
       results = ["string"];
-    } else if (method.responseParsing === "void") {
+    } else if (method.responseParsing === "void" || method.responseParsing === "json-or-void") {
       aliases.add(method.response, v5Response);
       results = [method.response === "void" ? "void" : `${v5Response ?? method.response.replace(/ \| void$/, "")} | void`];
     } else {

@@ -55,7 +55,7 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
   const output = generate(loadInputs(spec, compat));
   const result = writeOutput(out, output.files);
   writeText(fallbacks, output.fallbacksReport);
-  const wireFiles = wireTestFiles(JSON.parse(readFileSync(compat, "utf8")) as unknown);
+  const wireFiles = wireTestFiles(JSON.parse(readFileSync(compat, "utf8")) as unknown, output.opaqueTypes);
   const wireResult = writeOutput(wireTests, wireFiles, isWireTest);
   const bytes = [...output.files.values()].reduce((total, content) => total + Buffer.byteLength(content), 0);
   const { stats } = output;

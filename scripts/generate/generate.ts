@@ -17,6 +17,8 @@ export interface Output {
   readonly files: ReadonlyMap<string, string>;
   /** Content of `scripts/generate/FALLBACKS.md`. */
   readonly fallbacksReport: string;
+  /** Types declared as `unknown`: v5 gives an optional request of such a type no `= {}` default. */
+  readonly opaqueTypes: ReadonlySet<string>;
   readonly stats: {
     readonly schemas: number;
     readonly enums: number;
@@ -87,7 +89,8 @@ export function generate(inputs: Inputs): Output {
   const types = typeModules(declarations, table.namespaces, HEADER);
   for (const [path, content] of types.files) files.set(`types/${path}`, content);
 
-  const resources = resourceTree(methods).map((node) => resourceFile(spec, node, HEADER));
+  const opaqueTypes = new Set(declarations.filter((declaration) => new RegExp(`^export type ${declaration.name} = unknown;`, "m").test(declaration.text)).map((declaration) => declaration.name));
+  const resources = resourceTree(methods).map((node) => resourceFile(spec, node, HEADER, opaqueTypes));
   for (const resource of resources) files.set(`resources/${resource.fileName}`, resource.content);
   files.set("resources/index.ts", resourceIndex(resources, HEADER));
   files.set("resources/errors.ts", errorListsModule(methods, HEADER));
@@ -96,6 +99,7 @@ export function generate(inputs: Inputs): Output {
   return {
     files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     fallbacksReport: fallbacksReport(table.fallbacks, table.derived),
+    opaqueTypes,
     stats: {
       schemas: spec.schemas.size,
       enums: declarations.filter((declaration) => declaration.enumConst !== undefined).length,

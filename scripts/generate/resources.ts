@@ -128,16 +128,26 @@ export function errorListsModule(methods: readonly CompatMethod[], header: strin
   return `${header}\n// The error statuses of the endpoints, shared by the resource tables.\n\n${lines.join("\n")}\n`;
 }
 
-/** One endpoint descriptor as a compact object literal (keys in the order of the `Endpoint` interface). */
-export function endpointLiteral(method: CompatMethod): string {
+/**
+ * One endpoint descriptor as a compact object literal (keys in the order of the `Endpoint` interface).
+ * `opaqueTypes`: the request types declared as `unknown`, which v5 gives no `= {}` default.
+ */
+export function endpointLiteral(method: CompatMethod, opaqueTypes: ReadonlySet<string>): string {
   const fields: string[] = [`m: ${JSON.stringify(method.http)}`, `p: ${JSON.stringify(method.path)}`];
   if (method.query.length) {
     const query = method.query.map((entry) =>
       entry.defaultValue === undefined ? JSON.stringify(entry.wire) : `[${JSON.stringify(entry.wire)}, ${literal(entry.defaultValue)}]`,
     );
     fields.push(`q: [${query.join(", ")}]`);
+    const required = method.query.filter((entry) => !entry.optional).map((entry) => JSON.stringify(entry.wire));
+    if (required.length) fields.push(`k: [${required.join(", ")}]`);
   }
   if (method.body) fields.push(`b: ${JSON.stringify(method.body)}`);
+  // v5 writes `request = {}` for an optional request of an object type: left out, it still sends `{}`. A nullable one
+  // (`request?: X | null`), one typed `unknown` (`request?: unknown`) and a required one left out send no body at all.
+  if (method.body === "json" && method.requestArgOptional && !method.requestNullable && !opaqueTypes.has(method.requestArg ?? "")) {
+    fields.push("d: 1");
+  }
   if (method.body === "multipart") {
     const parts = method.multipartFields.map((field) => {
       const flags = `${field.sentOnlyIfNotNull ? "o" : ""}${field.stringified ? "s" : ""}`;
@@ -153,12 +163,12 @@ export function endpointLiteral(method: CompatMethod): string {
   return `{ ${fields.join(", ")} }`;
 }
 
-function tableLiteral(node: ResourceNode, indent: string): string {
+function tableLiteral(node: ResourceNode, indent: string, opaqueTypes: ReadonlySet<string>): string {
   const inner = `${indent}  `;
   const lines = node.members.map((member) =>
     member.kind === "method"
-      ? `${inner}${propertyKey(member.name)}: ${endpointLiteral(member.method)},\n`
-      : `${inner}${propertyKey(member.name)}: ${tableLiteral(member.node, inner)},\n`,
+      ? `${inner}${propertyKey(member.name)}: ${endpointLiteral(member.method, opaqueTypes)},\n`
+      : `${inner}${propertyKey(member.name)}: ${tableLiteral(member.node, inner, opaqueTypes)},\n`,
   );
   return `{\n${lines.join("")}${indent}}`;
 }
@@ -174,7 +184,7 @@ function declaredName(text: string): string {
   return /^export interface (\w+)/.exec(text)?.[1] ?? "";
 }
 
-export function resourceFile(spec: Spec, node: ResourceNode, header: string): ResourceFile {
+export function resourceFile(spec: Spec, node: ResourceNode, header: string, opaqueTypes: ReadonlySet<string>): ResourceFile {
   const name = node.path[0] ?? "";
   const declared: string[] = [];
   interfaces(spec, node, declared);
@@ -198,7 +208,7 @@ export function resourceFile(spec: Spec, node: ResourceNode, header: string): Re
     `import ${importList([...errorLists].sort())} from "./errors.js";\n`,
   ].join("");
   const tableName = `${name}Table`;
-  const table = `export const ${tableName}: ResourceTable = ${tableLiteral(node, "")};\n`;
+  const table = `export const ${tableName}: ResourceTable = ${tableLiteral(node, "", opaqueTypes)};\n`;
   return {
     name,
     fileName: `${kebabCase(name)}.ts`,
@@ -210,7 +220,7 @@ export function resourceFile(spec: Spec, node: ResourceNode, header: string): Re
 }
 
 export function resourceIndex(files: readonly ResourceFile[], header: string): string {
-  const lines: string[] = [header, ""];
+  const lines: string[] = [header, "", `import type { ResourceTable } from "../../endpoint.js";`];
   for (const file of files) {
     const module = `./${file.fileName.replace(/\.ts$/, ".js")}`;
     lines.push(`import type { ${file.interfaceName} } from "${module}";`, `import { ${file.tableName} } from "${module}";`);
@@ -224,9 +234,11 @@ export function resourceIndex(files: readonly ResourceFile[], header: string): s
   lines.push("export interface ManagementResources {");
   for (const file of files) lines.push(`  readonly ${propertyKey(file.name)}: ${file.interfaceName};`);
   lines.push("}", "", "/** The endpoint descriptors of every resource, by the resource's name on the client. */");
-  lines.push("export const resourceTables = {");
+  // Typed, not inferred: the declaration emitted for it then names ResourceTable as imported here, whatever other
+  // modules of the program (a plugin augmenting "auth0") make visible.
+  lines.push("export const resourceTables: { readonly [Name in keyof ManagementResources]: ResourceTable } = {");
   for (const file of files) lines.push(`  ${propertyKey(file.name)}: ${file.tableName},`);
-  lines.push("} as const;", "");
+  lines.push("};", "");
   return lines.join("\n");
 }
 

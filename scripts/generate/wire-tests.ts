@@ -33,7 +33,7 @@ interface WireCase {
   readonly method: string;
   readonly http: string;
   readonly path: string;
-  readonly request: "none" | "optional" | "required";
+  readonly request: "none" | "optional" | "nullable" | "opaque" | "required";
   readonly query: readonly QueryCase[];
   readonly body: "json" | "multipart" | undefined;
   readonly parts: readonly (readonly [wire: string, kind: "file" | "field"])[];
@@ -93,7 +93,7 @@ function readQuery(value: unknown, index: number, where: string): QueryCase {
   };
 }
 
-function readCase(entry: JsonObject, where: string): WireCase {
+function readCase(entry: JsonObject, where: string, opaqueTypes: ReadonlySet<string>): WireCase {
   const method = asString(entry.method, `${where}.method`);
   const http = asString(entry.http, `${where}.http`);
   if (!VERBS.includes(http)) throw new Error(`${where}.http: unexpected ${http}`);
@@ -103,7 +103,13 @@ function readCase(entry: JsonObject, where: string): WireCase {
   if (placeholders.join() !== pathParams.join()) throw new Error(`${where}: pathParams ${pathParams.join()} do not match ${path}`);
 
   const requestArg = optString(entry, "requestArg", where);
-  const request = requestArg === undefined ? "none" : optBoolean(entry, "requestArgOptional", where) === true ? "optional" : "required";
+  const optional = optBoolean(entry, "requestArgOptional", where) === true;
+  // `X | null` (v5: `request?: X | null`, no `= {}` default): optional, and left out it sends no body at all.
+  const nullable = requestArg?.endsWith(" | null") ?? false;
+  if (nullable && !optional) throw new Error(`${where}: a nullable request that is not optional`);
+  // Optional and typed `unknown` (`request?: unknown`): no default either.
+  const opaque = optional && !nullable && requestArg !== undefined && opaqueTypes.has(requestArg);
+  const request = requestArg === undefined ? "none" : nullable ? "nullable" : opaque ? "opaque" : optional ? "optional" : "required";
   const query = asArray(entry.query ?? [], `${where}.query`).map((value, index) => readQuery(value, index, `${where}.query[${index}]`));
 
   const body = optString(entry, "body", where);
@@ -227,15 +233,16 @@ function testFile(resource: string, cases: readonly WireCase[]): string {
 
 /**
  * The wire test files for a compatibility table document: `<resource>.test.ts` → content, sorted by name. The
- * root `fetch` passthrough is left out (it is tested by hand).
+ * root `fetch` passthrough is left out (it is tested by hand). `opaqueTypes`: the request types the spec leaves
+ * `unknown` (the generator's `Output.opaqueTypes`), which the table alone cannot tell.
  */
-export function wireTestFiles(compat: unknown): Map<string, string> {
+export function wireTestFiles(compat: unknown, opaqueTypes: ReadonlySet<string> = new Set()): Map<string, string> {
   const byResource = new Map<string, WireCase[]>();
   const seen = new Set<string>();
   asArray(compat, "compat").forEach((value, index) => {
     if (!isObject(value)) throw new Error(`compat[${index}]: expected an object`);
     if (value.kind === "passthrough" || value.method === "fetch") return;
-    const wireCase = readCase(value, `compat[${index}] (${String(value.method)})`);
+    const wireCase = readCase(value, `compat[${index}] (${String(value.method)})`, opaqueTypes);
     if (seen.has(wireCase.method)) throw new Error(`compat[${index}]: ${wireCase.method} appears twice`);
     seen.add(wireCase.method);
     const resource = wireCase.method.split(".")[0]!;

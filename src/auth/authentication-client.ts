@@ -8,6 +8,7 @@ import { coreSetup } from "./client-setup.js";
 import { DatabaseEndpoints, type Database } from "./database.js";
 import { AuthApiError, IdTokenValidatorError, ResponseError } from "./errors.js";
 import { authApiErrorFor } from "./http-errors.js";
+import { assertSeconds } from "./id-token/check-options.js";
 import { JwksCache } from "./id-token/jwks-cache.js";
 import { IdTokenVerifier, type IdTokenSigningAlg } from "./id-token/verifier.js";
 import { fetchInit } from "./init-overrides.js";
@@ -86,9 +87,6 @@ function checkOptions(options: AuthenticationClientOptions): AuthenticationClien
   if (alg !== undefined && alg !== "RS256" && alg !== "HS256") {
     throw new InvalidInputError("idTokenSigningAlg", `"idTokenSigningAlg" must be "RS256" or "HS256", not ${JSON.stringify(alg)}`);
   }
-  const tolerance = options.clockTolerance;
-  if (tolerance !== undefined && (typeof tolerance !== "number" || !(tolerance >= 0))) {
-    throw new InvalidInputError("clockTolerance", '"clockTolerance" must be a number of seconds ≥ 0');
-  }
+  if (options.clockTolerance !== undefined) assertSeconds("clockTolerance", options.clockTolerance);
   return options;
 }

@@ -1,5 +1,6 @@
 import { jsonResponse } from "./api-requester.js";
 import { withClientAuthentication, type AuthContext } from "./auth-context.js";
+import { validatedTokens } from "./token-grant.js";
 
 const CIBA_GRANT_TYPE = "urn:openid:params:grant-type:ciba";
 
@@ -86,6 +87,6 @@ export class BackchannelEndpoints implements Backchannel {
       origin,
     );
     const reply = await this.#context.requester.call({ method: "POST", url: `${origin}/oauth/token`, path: "/oauth/token", form });
-    return jsonResponse<TokenResponse>(reply).data;
+    return validatedTokens(this.#context, jsonResponse<TokenResponse>(reply).data);
   }
 }

@@ -27,7 +27,7 @@ export function coreSetup(
   const plugins = [...(options.fetch ? [fetchOption(options.fetch)] : []), ...(options.plugins ?? [])];
   const core: CoreClientOptions & { domain?: unknown } = {
     domain: options.domain,
-    ...pick(options, ["headers", "telemetry", "clientInfo", "logging", "fetcher", "middleware", "agent"]),
+    ...pick(options, ["headers", "telemetry", "clientInfo", "logging", "fetcher", "middleware", "agent", "maxResponseBytes"]),
     ...(plugins.length > 0 ? { plugins } : {}),
   };
   return { core, config: { api: "authentication", basePath: "", defaultTimeoutMs: timeoutMs, defaultMaxRetries: maxRetries, retry } };

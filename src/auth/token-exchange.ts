@@ -1,6 +1,7 @@
 import { jsonResponse } from "./api-requester.js";
 import { withClientAuthentication, type AuthContext } from "./auth-context.js";
 import type { TokenResponse } from "./backchannel.js";
+import { validatedTokens } from "./token-grant.js";
 
 const TOKEN_EXCHANGE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
@@ -34,6 +35,6 @@ export class TokenExchangeEndpoints implements CustomTokenExchange {
       origin,
     );
     const reply = await this.#context.requester.call({ method: "POST", url: `${origin}/oauth/token`, path: "/oauth/token", form });
-    return jsonResponse<TokenResponse>(reply).data;
+    return validatedTokens(this.#context, jsonResponse<TokenResponse>(reply).data);
   }
 }

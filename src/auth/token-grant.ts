@@ -1,6 +1,7 @@
 import { jsonResponse } from "./api-requester.js";
 import type { JSONApiResponse } from "./api-response.js";
 import type { AuthContext } from "./auth-context.js";
+import { checkIdTokenValidateOptions } from "./id-token/check-options.js";
 import type { IDTokenValidateOptions } from "./id-token/options.js";
 import type { InitOverride } from "./init-overrides.js";
 import type { TokenSet } from "./oauth-types.js";
@@ -16,6 +17,7 @@ export async function tokenGrant(
   parameters: Record<string, unknown>,
   options: { idTokenValidateOptions?: IDTokenValidateOptions | undefined; initOverrides?: InitOverride | undefined } = {},
 ): Promise<JSONApiResponse<TokenSet>> {
+  const expectations = checkIdTokenValidateOptions(options.idTokenValidateOptions);
   const reply = await context.requester.call({
     method: "POST",
     url: `${origin}/oauth/token`,
@@ -24,7 +26,17 @@ export async function tokenGrant(
     initOverrides: options.initOverrides,
   });
   const response = jsonResponse<TokenSet>(reply);
-  const idToken = (response.data as Partial<TokenSet> | undefined)?.id_token;
-  if (idToken) await context.idTokens.validate(idToken, options.idTokenValidateOptions);
+  await validatedTokens(context, response.data, expectations);
   return response;
+}
+
+/**
+ * The token set, once its `id_token` (if any) is valid. CIBA and custom token exchange use this too: v5 hands their
+ * ID token back unchecked, here it is validated like every `oauth.*` grant's, so `alg: none` or another tenant's
+ * token never reaches the caller. Those flows send no nonce or max_age, so only the client's expectations apply.
+ */
+export async function validatedTokens<T>(context: AuthContext, tokens: T, expectations: IDTokenValidateOptions = {}): Promise<T> {
+  const idToken = (tokens as { id_token?: unknown } | null | undefined)?.id_token;
+  if (idToken) await context.idTokens.validate(idToken as string, expectations);
+  return tokens;
 }

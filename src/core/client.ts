@@ -1,7 +1,7 @@
 import { ClientContainer } from "./container.js";
 import { InvalidInputError } from "./errors.js";
 import { createClientHooks, emit, type ClientHookable } from "./hooks.js";
-import type { Auth0Api, Operation, PipelineRequest, PipelineResponse, ResponseBodyMode } from "./http.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, type Auth0Api, type Operation, type PipelineRequest, type PipelineResponse, type ResponseBodyMode } from "./http.js";
 import { createLevelledLogger, type LevelledLogger } from "./logger.js";
 import type { CoreClientOptions, ResolvedClientOptions } from "./options.js";
 import { Pipeline, type Fetcher, type Middleware } from "./pipeline.js";
@@ -59,7 +59,7 @@ export interface CallSpec {
   readonly query?: string;
   /** Endpoint headers (lower-case names), below the request options' headers. */
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: BodyInit | undefined;
+  readonly body?: NonNullable<RequestInit["body"]> | undefined;
   readonly responseBody?: ResponseBodyMode;
   /** Leave out the client's `headers` option (telemetry is still sent): for calls to another API, like the token request. */
   readonly withoutClientHeaders?: boolean;
@@ -115,7 +115,7 @@ export abstract class CoreClient {
     container.register(Tokens.pipeline, (c) => {
       const hooks = c.resolve(Tokens.hooks);
       const links: Array<readonly [string, Middleware]> = [
-        ["auth", auth(c.resolve(Tokens.tokenProvider))],
+        ["auth", auth(c.resolve(Tokens.tokenProvider), tokenOrigins(resolved.origin, config.customDomain))],
         ["customDomain", customDomain(config.customDomain)],
         ["retry", retry({ ...config.retry, hooks, onHookError: this.#onHookError })],
         ["timeout", timeout()],
@@ -217,6 +217,7 @@ export abstract class CoreClient {
       responseBody: call.responseBody ?? "json",
       timeoutMs: seconds("timeoutInSeconds", options.timeoutInSeconds) ?? resolved.timeoutMs,
       maxRetries: count("maxRetries", options.maxRetries) ?? resolved.maxRetries,
+      maxResponseBytes: resolved.maxResponseBytes,
       signal: options.abortSignal,
       operation: { api: this.#api, ...call.operation },
       attempt: 0,
@@ -241,6 +242,7 @@ function resolveOptions(options: CoreClientOptions & { domain?: unknown }, confi
     headers: Object.freeze(headers),
     timeoutMs: seconds("timeoutInSeconds", options.timeoutInSeconds) ?? config.defaultTimeoutMs,
     maxRetries: count("maxRetries", options.maxRetries) ?? config.defaultMaxRetries,
+    maxResponseBytes: byteLimit(options.maxResponseBytes),
     raw: options,
   });
 }
@@ -273,6 +275,27 @@ function count(field: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
     throw new InvalidInputError(field, `"${field}" must be a whole number ≥ 0`);
+  }
+  return value;
+}
+
+/** Where the client's token may go: the tenant's origin, and the custom domain's (always HTTPS) when one is set. */
+function tokenOrigins(origin: string, customDomain: string | undefined): ReadonlySet<string> {
+  const origins = new Set([origin]);
+  if (customDomain !== undefined) {
+    try {
+      origins.add(originFromDomain(customDomain, "withCustomDomainHeader"));
+    } catch {
+      // Not a host name: no origin to trust (the header link still sends the value as given, as v5 does).
+    }
+  }
+  return origins;
+}
+
+function byteLimit(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidInputError("maxResponseBytes", `"maxResponseBytes" must be a whole number of bytes ≥ 1, not ${String(value)}`);
   }
   return value;
 }

@@ -1,4 +1,6 @@
-import "reflect-metadata";
+// tsyringe gets its metadata API from a private Reflect (src/internal/tsyringe-reflect.ts, bound by the build and by
+// vitest), not from reflect-metadata on the global one, except when the sources run unbuilt (see the fallback).
+import "../internal/reflect-fallback.js";
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer } from "tsyringe";
 
 /** A typed key in a client's container. */

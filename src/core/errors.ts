@@ -20,13 +20,13 @@ export class PluginError extends Error {
   override readonly name = "PluginError";
 }
 
-/** One attempt ran past its time budget (thrown by the `timeout` link). */
+/** One attempt ran past its time budget (thrown by the `timeout` link), or waited that long for a rate-limit token. */
 export class RequestTimeoutError extends Error {
   override readonly name = "RequestTimeoutError";
   readonly timeoutMs: number;
 
-  constructor(timeoutMs: number) {
-    super(`The request attempt exceeded its ${timeoutMs} ms timeout`);
+  constructor(timeoutMs: number, message = `The request attempt exceeded its ${timeoutMs} ms timeout`) {
+    super(message);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -49,6 +49,41 @@ export class NetworkError extends Error {
   constructor(message: string, code: string | undefined, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     this.code = code;
+  }
+}
+
+/**
+ * The server answered with a redirect the SDK does not follow: to another origin (credentials — a bearer token, a
+ * client secret in a form body — never leave the origin they were meant for), one it cannot see or replay, or too
+ * many in a row. Not retried.
+ */
+export class RedirectError extends Error {
+  override readonly name = "RedirectError";
+  /** The redirect's status (301, 302, 303, 307, 308; 0 when the runtime hid it). */
+  readonly status: number;
+  /** The `Location` the server gave, resolved against the request's URL (empty when there was none to read). */
+  readonly location: string;
+
+  constructor(message: string, status: number, location: string) {
+    super(message);
+    this.status = status;
+    this.location = location;
+  }
+}
+
+/**
+ * A response body (JSON or text; streams are the caller's) was larger than the client's `maxResponseBytes`. Raised
+ * from `content-length` before the body is read when the server declares it, else as soon as the bytes read pass the
+ * limit, so an oversized or endless body never fills memory.
+ */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  /** The limit in force, in bytes. */
+  readonly limitBytes: number;
+
+  constructor(limitBytes: number, what: string) {
+    super(`${what} is larger than the ${limitBytes}-byte limit (maxResponseBytes); raise the client's maxResponseBytes option to accept it`);
+    this.limitBytes = limitBytes;
   }
 }
 

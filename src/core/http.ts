@@ -18,8 +18,12 @@ export type Auth0Api = "management" | "authentication";
  * "/users/{id}" }`, or `{ api: "authentication", method: "POST", path: "/oauth/token" }` for the token request.
  */
 export interface Operation {
-  /** The API the request goes to: middleware that is meant for Management API calls only checks this. */
-  readonly api: Auth0Api;
+  /**
+   * The API the request goes to: middleware that is meant for Management API calls only checks this. `"external"` is
+   * a request the SDK makes to another host on the caller's behalf (an export job's download link): it carries no
+   * token and counts against no tenant rate limit.
+   */
+  readonly api: Auth0Api | "external";
   /** HTTP verb, upper case. */
   readonly method: string;
   /**
@@ -36,14 +40,19 @@ export interface PipelineRequest {
   url: URL;
   /** Lower-case header names. */
   headers: Record<string, string>;
-  /** A serialised, replayable body, or undefined. */
-  body?: BodyInit | undefined;
+  /**
+   * A serialised, replayable body, or undefined: whatever `fetch` takes in the runtime at hand. Spelled through
+   * `RequestInit` because DOM's `BodyInit` is not declared by Node's or Workers' type libraries.
+   */
+  body?: NonNullable<RequestInit["body"]> | undefined;
   /** What the fetcher does with the response body: parse it, keep it as text, or hand the stream over. */
   responseBody: ResponseBodyMode;
   /** Per-attempt time budget in milliseconds (0: none). */
   timeoutMs: number;
   /** How many times the `retry` link may repeat the request. */
   maxRetries: number;
+  /** The largest body a transport reads into memory, in bytes (streams excepted); default 64 MiB. */
+  maxResponseBytes?: number;
   /** The caller's signal; the `timeout` link hands lower links a signal that also fires on timeout. */
   signal?: AbortSignal | undefined;
   /** The endpoint, for logs and errors. */
@@ -62,7 +71,7 @@ export interface PipelineResponse {
   readonly headers: Headers;
   readonly url: string;
   readonly redirected: boolean;
-  readonly type: ResponseType;
+  readonly type: Response["type"];
   /**
    * The body: the parsed JSON value (undefined when empty), the text when it is not JSON (`bodyIsText` is then true),
    * or a `ReadableStream` when the request asked for a stream.
@@ -77,7 +86,7 @@ export interface RawResponse {
   readonly redirected: boolean;
   readonly status: number;
   readonly statusText: string;
-  readonly type: ResponseType;
+  readonly type: Response["type"];
   readonly url: string;
 }
 
@@ -90,3 +99,6 @@ export function toRawResponse(response: PipelineResponse): RawResponse {
 export function isSuccess(status: number): boolean {
   return status >= 200 && status < 400;
 }
+
+/** The default of the `maxResponseBytes` option: generous for JSON, far from what would exhaust a process. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;

@@ -30,6 +30,12 @@ export interface CoreClientOptions {
   agent?: unknown;
   /** Plugins applied after the class's preset ones. */
   plugins?: readonly Plugin[];
+  /**
+   * The largest response body read into memory (JSON or text), in bytes; a larger one fails with
+   * `ResponseTooLargeError` instead of filling memory. Default 64 MiB. Streams (`management.fetch`, event streams) are
+   * the caller's to read and are not limited.
+   */
+  maxResponseBytes?: number;
 }
 
 /** What the container holds under `Tokens.options`: validated, defaults applied. */
@@ -42,5 +48,6 @@ export interface ResolvedClientOptions {
   readonly headers: Readonly<Record<string, HeaderValue>>;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly maxResponseBytes: number;
   readonly raw: Readonly<CoreClientOptions>;
 }

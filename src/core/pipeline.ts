@@ -1,5 +1,6 @@
 import { InvalidInputError } from "./errors.js";
 import type { PipelineRequest, PipelineResponse } from "./http.js";
+import { sendFollowingSameOriginRedirects } from "./redirects.js";
 
 /** Hands the request to the rest of the chain. */
 export type Next = (request: PipelineRequest) => Promise<PipelineResponse>;
@@ -111,7 +112,8 @@ export class Pipeline {
 
   #compose(): Next {
     const fetcher = this.#fetcher;
-    let next: Next = (request) => fetcher(request);
+    // Whatever the transport, redirects are followed here, by one rule: within the request's origin only.
+    let next: Next = (request) => sendFollowingSameOriginRedirects(fetcher, request);
     for (let i = this.#links.length - 1; i >= 0; i--) {
       const { middleware } = this.#links[i]!;
       const inner = next;

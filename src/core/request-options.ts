@@ -1,3 +1,5 @@
+import { assertHeader } from "./validate.js";
+
 /** A header value, or a function that supplies one per request. `null`/`undefined` removes the header. */
 export type HeaderValue =
   | string
@@ -19,8 +21,12 @@ export interface RequestOptions {
   headers?: Record<string, HeaderValue>;
 }
 
-/** Send `Auth0-Custom-Domain` on this call, whatever its path. */
+/**
+ * Send `Auth0-Custom-Domain` on this call, whatever its path. A value no header can carry (CR, LF, NUL, a character
+ * above U+00FF) throws an `InvalidInputError` here.
+ */
 export function CustomDomainHeader(domain: string): Partial<RequestOptions> {
+  assertHeader("auth0-custom-domain", domain);
   return { headers: { "Auth0-Custom-Domain": domain } };
 }
 

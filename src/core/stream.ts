@@ -49,7 +49,7 @@ export class Stream<T> implements AsyncIterable<T> {
             const field = colon < 0 ? line : line.slice(0, colon);
             const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
             if (field === "data") data.push(value);
-            else if (field === "event") event = value;
+            else if (field === "event") event = value.trim();
           }
         }
       }

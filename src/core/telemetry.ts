@@ -44,27 +44,18 @@ export function telemetryHeader(options: { telemetry?: boolean; clientInfo?: Cli
 }
 
 /**
- * Base64url of the UTF-8 bytes, without `TextEncoder` or `btoa` (React Native before 0.74 has neither). A lone
- * surrogate becomes U+FFFD, as `TextEncoder` makes it.
+ * Base64url of the UTF-8 bytes, without `TextEncoder` or `btoa` (React Native before 0.74 has neither). The text is
+ * JSON.stringify's, which escapes a lone surrogate, so encodeURIComponent never meets one.
  */
 export function base64UrlEncode(text: string): string {
-  const wellFormed = text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (unit) => (unit.length === 2 ? unit : "\uFFFD"));
-  const binary = encodeURIComponent(wellFormed).replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return base64(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-function base64(binary: string): string {
-  if (typeof btoa === "function") return btoa(binary);
+  const bytes = encodeURIComponent(text).replace(/%(..)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   let out = "";
-  for (let i = 0; i < binary.length; i += 3) {
-    const a = binary.charCodeAt(i);
-    const b = i + 1 < binary.length ? binary.charCodeAt(i + 1) : -1;
-    const c = i + 2 < binary.length ? binary.charCodeAt(i + 2) : -1;
-    out += BASE64[a >> 2]! + BASE64[((a & 3) << 4) | (b < 0 ? 0 : b >> 4)]!;
-    out += b < 0 ? "=" : BASE64[((b & 15) << 2) | (c < 0 ? 0 : c >> 6)]!;
-    out += c < 0 ? "=" : BASE64[c & 63]!;
+  for (let i = 0; i < bytes.length; i += 3) {
+    // Three bytes as 24 bits, written as four characters; the ones past the end are left off (no padding).
+    const bits = (bytes.charCodeAt(i) << 16) | ((bytes.charCodeAt(i + 1) || 0) << 8) | (bytes.charCodeAt(i + 2) || 0);
+    for (let shift = 18, n = Math.min(bytes.length - i, 3); n >= 0; shift -= 6, n--) out += BASE64URL[(bits >> shift) & 63];
   }
   return out;
 }
+
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

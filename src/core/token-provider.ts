@@ -10,3 +10,9 @@ export interface TokenProvider {
 
 /** Marks a request the `auth` link must leave alone (the token request itself, a call with its own credentials). */
 export const SKIP_AUTH = "auth0.skipAuth";
+
+/**
+ * An origin one call may send the token to besides the client's own: set in a request's `context` by a caller who
+ * named it explicitly (`client.fetch(url, init, { trustOrigin })`), for that request only.
+ */
+export const TRUSTED_ORIGIN = "auth0.trustedOrigin";

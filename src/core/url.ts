@@ -13,8 +13,7 @@ let platformUrlIsComplete: boolean | undefined;
 
 /** An absolute http(s) URL. Throws a TypeError, as `new URL` does, when the text is not one. */
 export function parseUrl(href: string): URL {
-  if ((platformUrlIsComplete ??= probePlatformUrl())) return new URL(href);
-  return new ParsedUrl(href) as unknown as URL;
+  return (platformUrlIsComplete ??= probePlatformUrl()) ? new URL(href) : (new ParsedUrl(href) as unknown as URL);
 }
 
 /** For tests: forget the probe's verdict, or force one (`false`: always the stand-in). */
@@ -22,34 +21,21 @@ export function resetUrlProbe(verdict?: boolean): void {
   platformUrlIsComplete = verdict;
 }
 
-const PROBE = "https://tenant.example:8443/api/v2/users/auth0%7Cab?q=a%20b&q=c&x=1#f";
+const PROBE = "https://a.example/p?q=a%20b&q=c#f";
 
 function probePlatformUrl(): boolean {
-  if (typeof URL !== "function") return false;
   try {
-    const url = new URL("HTTPS://Tenant.Example:8443/api/v2/users/auth0%7Cab?q=a%20b&q=c&x=1#f");
-    const parts =
-      url.href === PROBE &&
-      url.protocol === "https:" &&
-      url.host === "tenant.example:8443" &&
-      url.hostname === "tenant.example" &&
-      url.port === "8443" &&
-      url.origin === "https://tenant.example:8443" &&
-      url.pathname === "/api/v2/users/auth0%7Cab" &&
-      url.search === "?q=a%20b&q=c&x=1" &&
-      url.hash === "#f";
-    if (!parts) return false;
-    const params = url.searchParams;
-    return params.getAll("q").join(",") === "a b,c" && [...params.keys()].join(",") === "q,q,x" && url.href === PROBE && new URL("https://a.example:443").origin === "https://a.example";
+    // Scheme and host lower-cased, the default port dropped, the query read (and the href unchanged after reading it).
+    const url = new URL("HTTPS://A.Example:443/p?q=a%20b&q=c#f");
+    return url.origin + url.pathname + url.search + url.hash === PROBE && `${url.searchParams.getAll("q")}` === "a b,c" && url.href === PROBE;
   } catch {
     return false;
   }
 }
 
-const URL_PARTS = /^([a-z][a-z0-9+.-]*:)\/\/(?:([^@/?#]*)@)?(\[[0-9a-f:.]+\]|[^:/?#[\]@]*)(?::(\d*))?([^?#]*)(\?[^#]*)?(#.*)?$/i;
-const DEFAULT_PORTS: Readonly<Record<string, string>> = { "http:": "80", "https:": "443" };
-const NUMERIC_LABEL = /^(?:\d+|0x[0-9a-f]*)$/i;
-const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const URL_PARTS = /^(https?:)\/\/(?:([^@/?#]*)@)?(\[[\da-f:.]+\]|[^:/?#[\]@]+)(?::(\d*))?([^?#]*)(\?[^#]*)?(#.*)?$/i;
+const NUMERIC_LABEL = /(?:^|\.)(?:\d+|0x[\da-f]*)$/i;
+const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 
 /**
  * A read-only URL for runtimes whose `URL` is incomplete. It parses absolute http(s) URLs the way the SDK builds them
@@ -70,32 +56,24 @@ export class ParsedUrl {
   #searchParams: ParsedSearchParams | undefined;
 
   constructor(href: string) {
-    const match = URL_PARTS.exec(String(href));
-    const protocol = match?.[1]?.toLowerCase();
-    if (!match || (protocol !== "http:" && protocol !== "https:")) throw new TypeError(`Invalid URL: ${String(href)}`);
-    const hostname = (match[3] ?? "").toLowerCase();
-    const lastLabel = hostname.slice(hostname.lastIndexOf(".") + 1);
-    if (hostname === "" || (NUMERIC_LABEL.test(lastLabel) && !DOTTED_QUAD.test(hostname))) throw new TypeError(`Invalid URL: ${String(href)}`);
-    const port = match[4] === undefined || match[4] === "" ? "" : String(Number(match[4]));
-    if (port !== "" && Number(port) > 65535) throw new TypeError(`Invalid URL: ${String(href)}`);
-    const [username = "", password = ""] = match[2] === undefined ? [] : splitOnce(match[2], ":");
-    this.protocol = protocol;
-    this.username = username;
-    this.password = password;
+    const match = URL_PARTS.exec(href);
+    const hostname = match?.[3]!.toLowerCase() ?? "";
+    const port = match?.[4] ? String(Number(match[4])) : "";
+    if (!match || (NUMERIC_LABEL.test(hostname) && !DOTTED_QUAD.test(hostname)) || Number(port) > 65535) throw new TypeError(`Invalid URL: ${href}`);
+    const [, protocol, userinfo, , , path, query = "", fragment = ""] = match;
+    this.protocol = protocol!.toLowerCase();
+    [, this.username = "", this.password = ""] = /^([^:]*):?(.*)$/.exec(userinfo ?? "")!;
     this.hostname = hostname;
-    this.port = port === DEFAULT_PORTS[protocol] ? "" : port;
-    this.pathname = match[5] || "/";
-    const query = match[6] ?? "";
-    const fragment = match[7] ?? "";
+    this.port = port === (this.protocol === "https:" ? "443" : "80") ? "" : port;
+    this.pathname = path || "/";
     // A lone "?" or "#" stays in the href but makes an empty search or hash, as with URL.
     this.search = query === "?" ? "" : query;
     this.hash = fragment === "#" ? "" : fragment;
-    const userinfo = match[2] === undefined ? "" : `${match[2]}@`;
-    this.href = `${protocol}//${userinfo}${this.host}${this.pathname}${query}${fragment}`;
+    this.href = `${this.protocol}//${userinfo === undefined ? "" : `${userinfo}@`}${this.host}${this.pathname}${query}${fragment}`;
   }
 
   get host(): string {
-    return this.port === "" ? this.hostname : `${this.hostname}:${this.port}`;
+    return this.port ? `${this.hostname}:${this.port}` : this.hostname;
   }
 
   get origin(): string {
@@ -117,18 +95,15 @@ export class ParsedUrl {
 
 /** The reading half of `URLSearchParams` (no `set`/`append`/`delete`), over a query string kept as written. */
 export class ParsedSearchParams {
-  readonly #pairs: ReadonlyArray<readonly [string, string]>;
+  readonly #pairs: Array<[string, string]>;
   readonly #text: string;
 
   constructor(search: string) {
-    this.#text = search.startsWith("?") ? search.slice(1) : search;
+    this.#text = search.replace(/^\?/, "");
     this.#pairs = this.#text
       .split("&")
-      .filter((pair) => pair !== "")
-      .map((pair) => {
-        const [key, value = ""] = splitOnce(pair, "=");
-        return [decodeQueryComponent(key), decodeQueryComponent(value)] as const;
-      });
+      .filter(Boolean)
+      .map((pair) => /^([^=]*)=?(.*)$/.exec(pair)!.slice(1).map(decodeQueryComponent) as [string, string]);
   }
 
   get size(): number {
@@ -136,7 +111,7 @@ export class ParsedSearchParams {
   }
 
   get(name: string): string | null {
-    return this.#pairs.find(([key]) => key === name)?.[1] ?? null;
+    return this.getAll(name)[0] ?? null;
   }
 
   getAll(name: string): string[] {
@@ -144,19 +119,19 @@ export class ParsedSearchParams {
   }
 
   has(name: string): boolean {
-    return this.#pairs.some(([key]) => key === name);
+    return this.getAll(name).length > 0;
   }
 
   keys(): IterableIterator<string> {
-    return this.#pairs.map(([key]) => key)[Symbol.iterator]();
+    return this.#pairs.map(([key]) => key).values();
   }
 
   values(): IterableIterator<string> {
-    return this.#pairs.map(([, value]) => value)[Symbol.iterator]();
+    return this.#pairs.map(([, value]) => value).values();
   }
 
   entries(): IterableIterator<[string, string]> {
-    return this.#pairs.map(([key, value]): [string, string] => [key, value])[Symbol.iterator]();
+    return this.#pairs.map(([key, value]): [string, string] => [key, value]).values();
   }
 
   [Symbol.iterator](): IterableIterator<[string, string]> {
@@ -170,7 +145,6 @@ export class ParsedSearchParams {
   toString(): string {
     return this.#text;
   }
-
 }
 
 /**
@@ -184,9 +158,4 @@ export function decodeQueryComponent(text: string): string {
   } catch {
     return spaced;
   }
-}
-
-function splitOnce(text: string, separator: string): [string, string] | [string] {
-  const index = text.indexOf(separator);
-  return index < 0 ? [text] : [text.slice(0, index), text.slice(index + 1)];
 }

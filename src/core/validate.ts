@@ -40,6 +40,11 @@ export function originFromDomain(domain: unknown, field = "domain"): string {
   return url.origin;
 }
 
+/** 127.0.0.0/8, `localhost` or `[::1]`: the hosts plain http is accepted for (local testing). */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK.test(hostname);
+}
+
 function tryParseUrl(text: string): URL | undefined {
   try {
     return parseUrl(text);
@@ -74,14 +79,21 @@ export function assertHeader(name: string, value: string): void {
   }
 }
 
-/**
- * Percent-encode one path segment. Only a non-empty string is accepted, and never "." or "..", which URL parsers
- * resolve (even percent-encoded) and so would escape the segment.
- */
+/** Percent-encode a path parameter, which must be a string (see `encodePathSegment`). */
 export function encodePathParam(name: string, value: unknown): string {
   if (typeof value !== "string") {
     throw new InvalidInputError(name, `Path parameter "${name}" must be a string, got ${value === null ? "null" : typeof value}`);
   }
+  return encodePathSegment(name, value);
+}
+
+/**
+ * Percent-encode `value` as exactly one path segment, or throw an `InvalidInputError` naming the parameter. `""`,
+ * `"."` and `".."` are refused: an empty segment or a dot segment, which URL parsers resolve, would leave the
+ * segment (`/users/{id}/roles` with `..` is `/roles`). Everything else is encoded, `/` and `%` included, so no value
+ * can add a segment or smuggle an encoded one.
+ */
+export function encodePathSegment(name: string, value: string): string {
   if (value === "" || value === "." || value === "..") {
     throw new InvalidInputError(name, `Path parameter "${name}" must not be empty, "." or ".."`);
   }

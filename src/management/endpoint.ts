@@ -19,8 +19,15 @@ export interface Endpoint {
   readonly p: string;
   /** Query parameters in wire order (all optional; read from the request object by wire name or its camelCase). */
   readonly q?: readonly QueryParam[];
-  /** Body: `json` (the request object is the body) or `multipart` (see `f`). */
+  /** The query parameters the API requires (wire names): a request without one is refused before sending. */
+  readonly k?: readonly string[];
+  /**
+   * Body: `json` or `multipart` (see `f`). A JSON body is the request argument as given, serialised (an object, an
+   * array, a string, `null`, …); left out (undefined), the request sends no body and no content type, unless `d`.
+   */
   readonly b?: "json" | "multipart";
+  /** The request defaults to `{}` (v5 declares `request = {}`): left out, the JSON body is `{}`. */
+  readonly d?: 1;
   /** Form parts of a multipart body. */
   readonly f?: readonly MultipartPart[];
   /** Response: omitted = JSON; `void`; `sse` (a server-sent-event stream). */

@@ -40,11 +40,13 @@ function safeStringify(body: unknown): string {
   }
 }
 
-/** One attempt ran past `timeoutInSeconds`. */
-export class ManagementTimeoutError extends Error {
+/**
+ * One attempt ran past `timeoutInSeconds`. Also a `ManagementError` (no status, body or raw response), so code that
+ * handles every failed call as a `ManagementError` handles timeouts too; v5's extends `Error` directly.
+ */
+export class ManagementTimeoutError extends ManagementError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    Object.setPrototypeOf(this, new.target.prototype);
+    super({ message, cause: options?.cause });
     this.name = "ManagementTimeoutError";
   }
 }

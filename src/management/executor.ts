@@ -45,8 +45,11 @@ export class ManagementExecutor {
     const headers: Record<string, string> = { accept: stream ? "text/event-stream" : "*/*" };
     let body: BodyInit | undefined;
     if (endpoint.b === "json") {
-      headers["content-type"] = "application/json";
-      body = JSON.stringify(args.request ?? {});
+      const value = args.body === undefined && endpoint.d ? {} : args.body;
+      if (value !== undefined) {
+        headers["content-type"] = "application/json";
+        body = JSON.stringify(value);
+      }
     } else if (endpoint.b === "multipart") {
       body = await buildMultipart(endpoint.f ?? [], args.request ?? {});
     }
@@ -71,7 +74,7 @@ export class ManagementExecutor {
     }
     if (endpoint.r === "void") return { data: undefined, rawResponse };
     if (stream) {
-      const data = new Stream(response.body as ReadableStream<Uint8Array>, { signal: args.options?.abortSignal });
+      const data = new Stream(response.body as ReadableStream<Uint8Array>, { parse: parseEvent, signal: args.options?.abortSignal });
       return { data, rawResponse };
     }
     if (response.bodyIsText) {
@@ -103,6 +106,16 @@ export class ManagementExecutor {
       },
     });
   }
+}
+
+/**
+ * One server-sent event as v5 yields it: the JSON `data`, with the `event:` field as its `type` (first key) when the
+ * data is an object without one; arrays, scalars and objects that carry their own `type` are left as they are.
+ */
+function parseEvent(data: string, event: string | undefined): unknown {
+  const parsed: unknown = JSON.parse(data);
+  if (event === undefined || parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || "type" in parsed) return parsed;
+  return { type: event, ...parsed };
 }
 
 function numberOr(value: unknown, fallback: number): number {

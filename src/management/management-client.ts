@@ -1,9 +1,11 @@
 import { CoreClient } from "../core/client.js";
 import { InvalidInputError } from "../core/errors.js";
+import { parseUrl } from "../core/url.js";
+import { isLoopbackHost } from "../core/validate.js";
 import type { CoreClientOptions } from "../core/options.js";
 import type { Plugin } from "../core/plugin.js";
 import type { RequestOptions } from "../core/request-options.js";
-import type { TokenProvider } from "../core/token-provider.js";
+import { TRUSTED_ORIGIN, type TokenProvider } from "../core/token-provider.js";
 import type { ResourceTable } from "./endpoint.js";
 import { ManagementExecutor, toManagementError } from "./executor.js";
 import { resourceTables, type ManagementResources } from "./generated/resources/index.js";
@@ -89,8 +91,12 @@ export class ManagementClient extends CoreClient {
   /**
    * A raw request through the whole chain (auth, retries, timeout, logging): a path resolves against
    * `https://{domain}/api/v2`, and the `Response` comes back as is, whatever its status.
+   *
+   * The client's token goes only to the tenant's origin (and the custom domain's): an absolute URL elsewhere is
+   * refused with `InvalidInputError` before anything is sent, unless `requestOptions.trustOrigin` names its origin.
    */
-  async fetch(input: Request | string | URL, init?: RequestInit, requestOptions?: RequestOptions): Promise<Response> {
+  async fetch(input: Request | string | URL, init?: RequestInit, requestOptions?: ManagementFetchOptions): Promise<Response> {
+    const trusted = trustedOrigin(requestOptions?.trustOrigin);
     const request = input instanceof Request ? input : undefined;
     const url = request ? request.url : input instanceof URL ? input.href : input;
     if (typeof url !== "string" || url === "") throw new InvalidInputError("input", "fetch() needs a path or URL");
@@ -111,6 +117,7 @@ export class ManagementClient extends CoreClient {
         body: body ?? undefined,
         responseBody: "stream",
         options: { ...requestOptions, ...(signal ? { abortSignal: signal } : {}) },
+        ...(trusted !== undefined ? { context: { [TRUSTED_ORIGIN]: trusted } } : {}),
       },
       toManagementError,
     );
@@ -141,6 +148,32 @@ export class ManagementClient extends CoreClient {
 
 // The generated resources, typed: `client.users`, `client.organizations`, …
 export interface ManagementClient extends ManagementResources {}
+
+/** The third argument of `ManagementClient.fetch`. */
+export interface ManagementFetchOptions extends RequestOptions {
+  /**
+   * An origin (`https://host[:port]`, nothing more) that may receive the client's token for this one call, when the
+   * URL is not the tenant's: a proxy or gateway in front of the Management API, say. Without it such a URL is refused.
+   */
+  trustOrigin?: string;
+}
+
+function trustedOrigin(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? parseUrl(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || url.origin !== value || !(url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname)))) {
+    throw new InvalidInputError(
+      "trustOrigin",
+      `"trustOrigin" must be an origin such as "https://gateway.example.com" (https, no path; http only for a loopback host), not ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
 
 function splitQuery(path: string): [string, string] {
   const index = path.indexOf("?");

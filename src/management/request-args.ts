@@ -7,7 +7,10 @@ import type { Endpoint } from "./endpoint.js";
 /** A method call's positional arguments, sorted out: path values, the request object and the request options. */
 export interface CallArgs {
   readonly pathValues: readonly unknown[];
+  /** The request object (query values, multipart fields); undefined when none was given or it is not an object. */
   readonly request: Record<string, unknown> | undefined;
+  /** For a JSON-body endpoint: the request argument exactly as given (undefined when left out), v5's body. */
+  readonly body?: unknown;
   readonly options: RequestOptions | undefined;
 }
 
@@ -26,15 +29,23 @@ export function splitArgs(method: string, endpoint: Endpoint, args: readonly unk
   const count = pathParamNames(endpoint).length;
   const request = endpoint.n ? undefined : args[count];
   const options = args[endpoint.n ? count : count + 1];
-  if (request !== undefined && request !== null && (typeof request !== "object" || (Array.isArray(request) && endpoint.b !== "json"))) {
+  if (endpoint.b === "json") {
+    // v5 serialises whatever it is given (`updateUniversalLogin("<html>…")` sends a JSON string); only a value JSON
+    // cannot carry is refused.
+    if (typeof request === "function" || typeof request === "symbol" || typeof request === "bigint") {
+      throw new InvalidInputError("request", `${method}: the request argument must be a JSON value (an object, usually)`);
+    }
+  } else if (request !== undefined && request !== null && (typeof request !== "object" || Array.isArray(request))) {
     throw new InvalidInputError("request", `${method}: the request argument must be an object`);
   }
   if (options !== undefined && options !== null && typeof options !== "object") {
     throw new InvalidInputError("requestOptions", `${method}: the request options must be an object`);
   }
+  const isObject = typeof request === "object" && request !== null && !Array.isArray(request);
   return {
     pathValues: args.slice(0, count),
-    request: (request ?? undefined) as Record<string, unknown> | undefined,
+    request: isObject ? (request as Record<string, unknown>) : undefined,
+    ...(endpoint.b === "json" ? { body: request } : {}),
     options: (options ?? undefined) as RequestOptions | undefined,
   };
 }
@@ -74,6 +85,11 @@ export function buildQuery(method: string, endpoint: Endpoint, request: Record<s
     let value = overrides && wire in overrides ? overrides[wire] : request?.[wire];
     if (value === undefined && request !== undefined) value = request[camel(wire)];
     if (value === undefined && typeof param !== "string") value = param[1];
+    if ((value === undefined || value === null) && endpoint.k?.includes(wire)) {
+      // v5 threw a TypeError when the request was left out, and sent the call without the key when it was `{}`: a
+      // delete-by-email or a by-user list that the API can only refuse.
+      throw new InvalidInputError(`request.${wire}`, `${method}: "${wire}" is required`);
+    }
     appendQuery(parts, wire, value);
   }
   return parts.join("&");

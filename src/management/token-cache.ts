@@ -18,7 +18,9 @@ export interface TokenCacheFetchOptions {
 
 /**
  * Where client-credentials tokens are kept between requests. The default keeps them in the client's memory; a shared
- * store (Redis, a KV namespace) lets many processes use one token. Methods may be sync or async.
+ * store (Redis, a KV namespace) lets many processes use one token. Methods may be sync or async. Keys are
+ * `auth0:token:<origin>:<clientId>:<audience>:<fingerprint>`, the fingerprint a one-way digest of the credential, so
+ * clients with different secrets never share a token and the key never carries the secret.
  */
 export interface TokenCache {
   /** The stored token, fresh or not (the provider judges), or `undefined`. */

@@ -8,6 +8,7 @@ import { authErrorFor, toAuthTransportError } from "../auth/token-response.js";
 import type { PipelineResponse } from "../core/http.js";
 import { ManagementError } from "./errors.js";
 import { memoryTokenCache, type CachedToken, type TokenCache } from "./token-cache.js";
+import { tokenCacheKey } from "./token-cache-key.js";
 
 /** The `token` option: a token, or a function returning one (called per request, so it can rotate). */
 export type TokenSupplier = string | (() => string | null | undefined | Promise<string | null | undefined>);
@@ -56,22 +57,24 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
   readonly #assertionAudience: string;
   readonly #tools: TokenProviderTools;
   readonly #cache: TokenCache;
-  readonly #cacheKey: string;
+  #cacheKey: Promise<string> | undefined;
   #current: CachedToken | undefined;
   /** The token the API last rejected, until a new one is in hand. */
   #rejected: string | undefined;
   #pending: Promise<string> | undefined;
 
-  constructor(credentials: ClientCredentials, audience: string, tools: TokenProviderTools, cache: TokenCache = memoryTokenCache()) {
+  constructor(credentials: ClientCredentials, audience: string, tools: TokenProviderTools, cache?: TokenCache) {
     this.#credentials = credentials;
     this.#audience = audience;
     this.#tools = tools;
-    this.#cache = cache;
+    this.#cache = cache ?? memoryTokenCache();
+    // A cache of this client's own holds its one token: no fingerprint to compute (nor WebCrypto to need, which
+    // React Native lacks), since no other client can read it.
+    if (cache === undefined) this.#cacheKey = Promise.resolve("auth0:token");
     const origin = tools.options.origin;
     const tokenOrigin = credentials.useMTLS ? origin.replace("://", "://mtls.") : origin;
     this.#tokenUrl = `${tokenOrigin}/oauth/token`;
     this.#assertionAudience = `${tokenOrigin}/`;
-    this.#cacheKey = `auth0:token:${origin}:${credentials.clientId}:${audience}`;
   }
 
   getToken(): Promise<string> {
@@ -87,24 +90,32 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
     this.#current = undefined;
     this.#rejected = token;
     // The token goes with the key, so a shared cache drops it only if no other process has replaced it yet.
-    void Promise.resolve(this.#cache.delete(this.#cacheKey, token)).catch(this.#tools.onHookError);
+    void this.#key()
+      .then((key) => this.#cache.delete(key, token))
+      .catch(this.#tools.onHookError);
+  }
+
+  /** A given cache's key is computed once, on first use: the fingerprint is a WebCrypto digest, which is asynchronous. */
+  #key(): Promise<string> {
+    return (this.#cacheKey ??= tokenCacheKey(this.#tools.options.origin, this.#credentials, this.#audience));
   }
 
   async #refresh(): Promise<string> {
     const cache = this.#cache;
+    const key = await this.#key();
     let fetched: CachedToken | undefined;
     const fetchToken = async (): Promise<CachedToken> => (fetched = await this.#fetch());
     let token: CachedToken;
     if (cache.getOrFetch !== undefined) {
       // The cache decides whether anyone fetches (one process of a fleet, say); `fetched` tells whether it was us.
-      token = await cache.getOrFetch(this.#cacheKey, fetchToken, { isFresh: (candidate) => this.#usable(candidate) });
+      token = await cache.getOrFetch(key, fetchToken, { isFresh: (candidate) => this.#usable(candidate) });
     } else {
-      const cached = await cache.get(this.#cacheKey);
+      const cached = await cache.get(key);
       if (cached !== undefined && this.#usable(cached)) {
         token = cached;
       } else {
         token = this.#current = await fetchToken(); // in hand even if storing it fails
-        await cache.set(this.#cacheKey, token);
+        await cache.set(key, token);
       }
     }
     this.#current = token;

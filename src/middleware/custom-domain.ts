@@ -1,4 +1,5 @@
 import type { Middleware } from "../core/pipeline.js";
+import { assertHeader } from "../core/validate.js";
 
 /** The Management API paths that accept `Auth0-Custom-Domain` (v5's whitelist), matched against the URL path. */
 export const CUSTOM_DOMAIN_PATHS: readonly RegExp[] = [
@@ -13,10 +14,13 @@ export const CUSTOM_DOMAIN_PATHS: readonly RegExp[] = [
 
 /**
  * With a custom domain configured, adds `Auth0-Custom-Domain` to requests whose path is on the whitelist (any verb),
- * so emails and tickets Auth0 generates link to that domain. A header the caller set wins.
+ * so emails and tickets Auth0 generates link to that domain. A header the caller set wins. The value is checked here,
+ * when the client is built, like every other configured header: it reaches the wire after the per-request header
+ * check, and a custom fetcher would pass a CR/LF on unchanged.
  */
 export function customDomain(domain: string | undefined, paths: readonly RegExp[] = CUSTOM_DOMAIN_PATHS): Middleware {
   if (domain === undefined) return (request, next) => next(request);
+  assertHeader("auth0-custom-domain", domain);
   return (request, next) => {
     if (request.headers["auth0-custom-domain"] === undefined) {
       const path = request.url.pathname.startsWith("/api/v2/") ? request.url.pathname : `/api/v2${request.url.pathname}`;

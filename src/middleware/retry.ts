@@ -1,4 +1,4 @@
-import { NetworkError, RequestAbortedError } from "../core/errors.js";
+import { InvalidInputError, NetworkError, RequestAbortedError } from "../core/errors.js";
 import { emit, type ClientHookable, type RetryReason } from "../core/hooks.js";
 import type { PipelineRequest, PipelineResponse } from "../core/http.js";
 import type { Middleware } from "../core/pipeline.js";
@@ -27,6 +27,8 @@ export interface RetryOptions {
   random?: () => number;
   /** How to wait (tests observe the delays without spending them). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The clock `Retry-After` dates and `X-RateLimit-Reset` are read against, epoch ms (default `Date.now`). */
+  now?: () => number;
   hooks?: ClientHookable;
   onHookError?: (error: unknown) => void;
 }
@@ -38,6 +40,11 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"])
  * second token is harmless), so it is retried like an idempotent request.
  */
 export const REPLAY_SAFE = "auth0.replaySafe";
+/**
+ * Set on `request.context` by a link below `retry` (the throttle) that holds the retry of a 429 in its own queue until
+ * this time (epoch ms): the retry link then sends the retry at once, and reports the time left as its delay.
+ */
+export const RETRY_AT = "auth0.retryAt";
 /** Statuses that say the server did not act on the request, so any method may be replayed. */
 const NOT_PROCESSED_STATUSES = new Set([408, 429, 503]);
 /** Connection failures after which the request may have reached the server. */
@@ -49,16 +56,21 @@ const defaultStatuses = (status: number): boolean => status === 408 || status ==
 
 /**
  * Retries transient failures with exponential backoff and jitter, honouring `Retry-After` (seconds or an HTTP date)
- * and then `X-RateLimit-Reset`, each capped at `maxDelayMs`. The request's `maxRetries` bounds the attempts. A body
+ * and then `X-RateLimit-Reset`; every wait, a custom `delay`'s included, is capped at `maxDelayMs`. The retry of a 429
+ * the throttle holds in its own queue ({@link RETRY_AT}) is sent at once, to wait there. The request's `maxRetries` bounds the attempts. A body
  * that cannot be replayed (a stream) is never retried; a caller's abort stops a pending wait at once.
  */
 export function retry(options: RetryOptions = {}): Middleware {
   const initialDelayMs = options.initialDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 60_000;
+  if (typeof maxDelayMs !== "number" || !(maxDelayMs >= 0) || !Number.isFinite(maxDelayMs)) {
+    throw new InvalidInputError("retry.maxDelayMs", "retry.maxDelayMs must be a finite number of milliseconds >= 0");
+  }
   const statuses = options.statuses ?? defaultStatuses;
   const random = options.random ?? Math.random;
   const onHookError = options.onHookError ?? (() => undefined);
   const wait = options.sleep ?? sleep;
+  const now = options.now ?? Date.now;
   const maybeSentCodes = options.networkCodes ?? MAYBE_SENT_CODES;
 
   const reasonToRetry = (request: PipelineRequest, response: PipelineResponse | undefined, error: unknown): RetryReason | undefined => {
@@ -78,15 +90,13 @@ export function retry(options: RetryOptions = {}): Middleware {
     const retryAfter = headers?.get("retry-after");
     if (retryAfter) {
       const seconds = Number(retryAfter);
-      if (Number.isFinite(seconds) && seconds > 0) return Math.min(seconds * 1000, maxDelayMs);
+      if (Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
       const date = Date.parse(retryAfter);
-      if (!Number.isNaN(date) && date > Date.now()) return Math.min(date - Date.now(), maxDelayMs);
+      if (!Number.isNaN(date) && date > now()) return date - now();
     }
     const reset = Number(headers?.get("x-ratelimit-reset"));
-    if (Number.isFinite(reset) && reset * 1000 > Date.now()) {
-      return Math.min(reset * 1000 - Date.now(), maxDelayMs) * (1 + random() * 0.2);
-    }
-    return Math.min(initialDelayMs * 2 ** attempt, maxDelayMs) * (1 + (random() - 0.5) * 0.2);
+    if (Number.isFinite(reset) && reset * 1000 > now()) return (reset * 1000 - now()) * (1 + random() * 0.2);
+    return initialDelayMs * 2 ** attempt * (1 + (random() - 0.5) * 0.2);
   };
 
   return async (request, next) => {
@@ -105,10 +115,16 @@ export function retry(options: RetryOptions = {}): Middleware {
         throw failure;
       }
       await discard(response);
-      const delayMs = Math.max(0, Math.round(options.delay ? options.delay(attempt + 1, response) : delayFor(response, attempt)));
+      const heldUntil = request.context[RETRY_AT];
+      delete request.context[RETRY_AT];
+      // The throttle below holds this retry in its queue until the bucket reopens: no wait of our own on top.
+      const held = options.delay === undefined && response?.status === 429 && typeof heldUntil === "number";
+      const asked = held ? heldUntil - now() : options.delay ? options.delay(attempt + 1, response) : delayFor(response, attempt);
+      // Every wait is capped, whatever a header or a custom policy asks (NaN counts as 0).
+      const delayMs = Math.round(Math.min(Math.max(0, asked || 0), maxDelayMs));
       if (options.hooks) await emit(options.hooks, "request:retry", { request, attempt: attempt + 1, reason, delayMs }, onHookError);
       if (request.signal?.aborted) throw new RequestAbortedError(request.signal.reason);
-      await wait(delayMs, request.signal);
+      if (!held) await wait(delayMs, request.signal);
     }
   };
 }

@@ -1,9 +1,11 @@
 import type { AuthState } from "./auth/auth-state.js";
 import type { TokenMinter } from "./auth/token-minter.js";
 import type { SigningKeys } from "./crypto/signing-keys.js";
+import type { DownloadHost } from "./downloads/download-host.js";
 import type { TimerRegistry } from "./internal/timers.js";
+import type { JobState } from "./jobs/job-state.js";
 import type { ResolvedOptions } from "./options.js";
-import type { TokenBucket } from "./rate-limit/token-bucket.js";
+import type { RateLimiter } from "./rate-limit/rate-limiter.js";
 import type { EventLog } from "./state/event-log.js";
 import type { TenantStore } from "./state/store.js";
 import type { TenantUrls } from "./tenant-urls.js";
@@ -19,6 +21,10 @@ export interface TenantContext {
   readonly tokens: TokenMinter;
   /** Timers of background work (jobs), cleared by `reset()` and `close()`. */
   readonly jobTimers: TimerRegistry;
-  readonly managementLimiter: TokenBucket;
-  readonly authenticationLimiter: TokenBucket;
+  /** Injected job failures, the export source, finished export files. */
+  readonly jobs: JobState;
+  /** The export files' download server (another port, started on the first export). */
+  readonly downloads: DownloadHost;
+  readonly managementLimiter: RateLimiter;
+  readonly authenticationLimiter: RateLimiter;
 }

@@ -18,15 +18,20 @@ export type {
   BackchannelRequestInfo,
   CreateClientOptions,
   CreatedClient,
+  JobInfo,
+  JsonWebKeySet,
   ManagementTokenOptions,
+  MockTenantJobs,
   MockTenant,
   ResetOptions,
 } from "./tenant/mock-tenant.js";
-export type { MockTenantOptions } from "./options.js";
+export type { JobOptions, MockTenantOptions } from "./options.js";
+export type { ExportJobInfo, ExportSource, JobFailureRule } from "./jobs/job-state.js";
+export type { ExportField, JobStatus, JobType } from "./state/records.js";
 export type { Fault, FaultKind, FaultMatch, FaultRule } from "./faults/fault.js";
 export type { FaultInjector, InjectedFault } from "./faults/injector.js";
 export type { RecordedRequest, TenantStats } from "./observe/request-log.js";
-export type { RateLimitOptions } from "./rate-limit/token-bucket.js";
+export type { RateLimitOptions, RateLimitResetMeaning, RateLimitHeaderStyle } from "./rate-limit/options.js";
 export type { SentMessage } from "./auth/auth-state.js";
 export type { RotateOptions } from "./crypto/signing-keys.js";
 export type {

@@ -1,12 +1,21 @@
-import type { RateLimitOptions } from "./rate-limit/token-bucket.js";
+import type { RateLimitOptions } from "./rate-limit/options.js";
 
 export interface MockTenantOptions {
   /** Port on 127.0.0.1; default: a free one. */
   readonly port?: number;
-  /** Token bucket for the Management API. Default `{ burst: 1000, perSecond: 500 }`. */
+  /**
+   * The Management API's rate limit and how its answers describe it (which headers, what `x-ratelimit-reset` means).
+   * Default `{ burst: 1000, perSecond: 500 }`, a token bucket whose `reset` is the second it is full again.
+   */
   readonly rateLimit?: RateLimitOptions;
-  /** Token bucket for the Authentication API (/oauth/token, /userinfo, ...). Default `{ burst: 1000, perSecond: 500 }`. */
+  /** The Authentication API's own limit (/oauth/token, /userinfo, ...), counted apart. Default `{ burst: 1000, perSecond: 500 }`. */
   readonly authenticationRateLimit?: RateLimitOptions;
+  /**
+   * The tenant's clock, epoch milliseconds (default `Date.now`): its rate limits refill by it, its answers' `date`
+   * header and `retry-after` dates are written by it, and the request log's `startedAt` is read from it. Give a
+   * test's fake clock here and the limits run on fake time (tokens, ID tokens and jobs keep the real clock).
+   */
+  readonly clock?: () => number;
   /** Fix the default client's credentials instead of generating them. */
   readonly clientId?: string;
   readonly clientSecret?: string;
@@ -14,8 +23,8 @@ export interface MockTenantOptions {
   readonly accessTokenTtlSeconds?: number;
   /** Lifetime of ID tokens; default 36000 s, as Auth0's default. */
   readonly idTokenTtlSeconds?: number;
-  /** How long a job stays `pending`, then `processing`. Default 50 ms and 100 ms. */
-  readonly jobs?: { readonly pendingMs?: number; readonly processingMs?: number };
+  /** How jobs (imports, exports, verification emails) run. */
+  readonly jobs?: JobOptions;
   /**
    * Auth0 refuses to page `GET /users` past the first 1000 results (`page * per_page + per_page > 1000`). Off by
    * default so large walks work; set it to 1000 to test code that must stop there.
@@ -31,6 +40,39 @@ export interface MockTenantOptions {
   readonly keepProcessAlive?: boolean;
 }
 
+export interface JobOptions {
+  /** How long a job stays `pending`. Default 50 ms. */
+  readonly pendingMs?: number;
+  /** How long a job stays `processing`, on top of the time its users take at the rates below. Default 100 ms. */
+  readonly processingMs?: number;
+  /** Users an import job processes per second (default: no per-user time, only `processingMs`). */
+  readonly importUsersPerSecond?: number;
+  /** Users an export job writes per second (default: no per-user time, only `processingMs`). */
+  readonly exportUsersPerSecond?: number;
+  /**
+   * Import jobs that may be pending or processing at once; one more is answered `429 There are 2 active import users
+   * jobs…`, as Auth0 does. Default 2, Auth0's documented limit.
+   */
+  readonly concurrentImports?: number;
+  /**
+   * `false`: jobs move only when the test calls `tenant.jobs.advance()`, so a test drives them step by step without
+   * timers. Default true.
+   */
+  readonly autoRun?: boolean;
+  /** How long an export's download link stays valid. Default 60 s, as Auth0's. */
+  readonly downloadLinkSeconds?: number;
+}
+
+export interface ResolvedJobOptions {
+  readonly pendingMs: number;
+  readonly processingMs: number;
+  readonly importUsersPerSecond: number;
+  readonly exportUsersPerSecond: number;
+  readonly concurrentImports: number;
+  readonly autoRun: boolean;
+  readonly downloadLinkSeconds: number;
+}
+
 export interface ResolvedOptions {
   readonly port: number;
   readonly rateLimit: RateLimitOptions;
@@ -39,10 +81,11 @@ export interface ResolvedOptions {
   readonly clientSecret: string | undefined;
   readonly accessTokenTtlSeconds: number | undefined;
   readonly idTokenTtlSeconds: number;
-  readonly jobs: { readonly pendingMs: number; readonly processingMs: number };
+  readonly jobs: ResolvedJobOptions;
   readonly userSearchLimit: number;
   readonly maxBodyBytes: number;
   readonly keepProcessAlive: boolean;
+  readonly clock: (() => number) | undefined;
 }
 
 const GENEROUS: RateLimitOptions = { burst: 1000, perSecond: 500 };
@@ -56,9 +99,22 @@ export function resolveOptions(options: MockTenantOptions = {}): ResolvedOptions
     clientSecret: options.clientSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     idTokenTtlSeconds: options.idTokenTtlSeconds ?? 36000,
-    jobs: { pendingMs: options.jobs?.pendingMs ?? 50, processingMs: options.jobs?.processingMs ?? 100 },
+    jobs: resolveJobOptions(options.jobs),
     userSearchLimit: options.userSearchLimit ?? Number.POSITIVE_INFINITY,
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
     keepProcessAlive: options.keepProcessAlive === true,
+    clock: options.clock,
+  };
+}
+
+function resolveJobOptions(jobs: JobOptions = {}): ResolvedJobOptions {
+  return {
+    pendingMs: jobs.pendingMs ?? 50,
+    processingMs: jobs.processingMs ?? 100,
+    importUsersPerSecond: jobs.importUsersPerSecond ?? Number.POSITIVE_INFINITY,
+    exportUsersPerSecond: jobs.exportUsersPerSecond ?? Number.POSITIVE_INFINITY,
+    concurrentImports: jobs.concurrentImports ?? 2,
+    autoRun: jobs.autoRun ?? true,
+    downloadLinkSeconds: jobs.downloadLinkSeconds ?? 60,
   };
 }

@@ -20,6 +20,8 @@ export function fetchFetcher(fetch: FetchFunction): Fetcher {
         headers: request.headers,
         body: request.body ?? null,
         signal: request.signal ?? null,
+        // The pipeline follows redirects, within the request's origin only (core/redirects.ts).
+        redirect: "manual",
       });
     } catch (error) {
       throw transportError(error, request);

@@ -40,6 +40,8 @@ export function kyFetcher(): Fetcher {
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
+        // The pipeline follows redirects, within the request's origin only (core/redirects.ts).
+        redirect: "manual",
         // The signal goes to fetch itself, not to ky's `signal`: ky would join it to a controller of its own, which
         // only ky's (switched off) timeout fires, with AbortSignal.any — ~30 µs a request on Node 20, and a leak when
         // the caller's signal is long-lived (nodejs/node#54614, #55351).

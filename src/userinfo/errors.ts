@@ -1,5 +1,4 @@
 import { ResponseError } from "../auth/errors.js";
-import { asText, jsonObject } from "../auth/http-errors.js";
 
 /** A `/userinfo` error response with a JSON body, or a response whose `sub` is not the one expected. */
 export class UserInfoError extends Error {
@@ -21,9 +20,18 @@ export class UserInfoError extends Error {
   }
 }
 
-/** v5's mapping: a JSON object body gives `UserInfoError` (its `error`/`error_description` as they are), anything else `ResponseError`. */
+/**
+ * v5's mapping: a body that parses as JSON (but not `null`) gives `UserInfoError` with its `error` and
+ * `error_description` as they are (undefined when missing), anything else `ResponseError`.
+ */
 export function userInfoErrorFor(status: number, text: string, headers: Headers): UserInfoError | ResponseError {
-  const fields = jsonObject(text);
-  if (fields === undefined) return new ResponseError(status, text, headers);
-  return new UserInfoError(asText(fields.error), asText(fields.error_description), status, text, headers);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return new ResponseError(status, text, headers);
+  }
+  if (parsed === null) return new ResponseError(status, text, headers);
+  const { error, error_description: description } = Object(parsed) as { error?: string; error_description?: string };
+  return new UserInfoError(error as string, description as string, status, text, headers);
 }

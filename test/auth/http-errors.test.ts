@@ -1,6 +1,7 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { AuthApiError, FetchError, ResponseError, TimeoutError } from "../../src/auth/errors.js";
+import { ManagementError } from "../../src/management/errors.js";
 import { ORIGIN, authClient, rejectionOf } from "./support.js";
 
 afterEach(() => nock.cleanAll());
@@ -73,6 +74,9 @@ describe("transport failures", () => {
     const error = await rejectionOf(authClient({ timeoutDuration: 50 }).oauth.clientCredentialsGrant({ audience: "a" }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ name: "TimeoutError", message: "The request was timed out." });
+    // The Authentication API's own error, as in v5: not a Management error.
+    expect(error).not.toBeInstanceOf(ManagementError);
+    expect(Object.getPrototypeOf(TimeoutError.prototype)).toBe(Error.prototype);
   });
 
   it("a failed fetch rejects with FetchError carrying the cause", async () => {

@@ -25,7 +25,7 @@ async function failure(token: Promise<string> | string, options = {}, keys?: Ten
   return error as IdTokenValidatorError;
 }
 
-describe("ID token validation (OpenID RP conformance cases)", () => {
+describe(`"ID tokens are verified with the configured algorithm only, never none, with every claim checked by value": OpenID RP conformance cases`, () => {
   it("accepts a valid RS256 token signed by the tenant's key", async () => {
     await expect(validate(await signRs256(validClaims(), tenantKey))).resolves.toBeUndefined();
   });
@@ -184,15 +184,28 @@ describe("ID tokens in grant responses", () => {
     expect((error as Error).message).toMatch(/org_name\) claim value mismatch/);
   });
 
-  it("does not fetch keys or validate when the response has no id_token, nor for CIBA and token exchange", async () => {
+  it("does not fetch keys or validate when the response has no id_token", async () => {
     const jwks = serveJwks(() => [tenantKey]);
-    const junk = "not.a.jwt";
-    intercept("POST", "/oauth/token", { body: { access_token: "at" } });
-    intercept("POST", "/oauth/token", { body: { access_token: "at", id_token: junk }, times: 2 });
+    intercept("POST", "/oauth/token", { body: { access_token: "at" }, times: 3 });
     const client = authClient();
     await client.oauth.refreshTokenGrant({ refresh_token: "r" });
     await client.backchannel.backchannelGrant({ auth_req_id: "r" });
     await client.tokenExchange.exchangeToken({ subject_token_type: "t", subject_token: "s", audience: "a" });
     expect(jwks.count()).toBe(0);
+  });
+
+  it.each([
+    ["backchannel.backchannelGrant (CIBA)", (c: ReturnType<typeof authClient>) => c.backchannel.backchannelGrant({ auth_req_id: "r" })],
+    ["tokenExchange.exchangeToken", (c: ReturnType<typeof authClient>) => c.tokenExchange.exchangeToken({ subject_token_type: "t", subject_token: "s", audience: "a" })],
+  ])(`%s: "Every grant that returns an ID token validates it" (alg none, another audience and a foreign key are refused)`, async (_name, call) => {
+    serveJwks(() => [tenantKey]);
+    const client = authClient();
+    for (const idToken of [unsigned(validClaims()), await signRs256(validClaims({ aud: "nope" }), tenantKey), await signRs256(validClaims(), otherKey)]) {
+      intercept("POST", "/oauth/token", { body: { access_token: "at", id_token: idToken, expires_in: 60, scope: "openid" } });
+      await expect(call(client)).rejects.toBeInstanceOf(IdTokenValidatorError);
+    }
+    const valid = await signRs256(validClaims(), tenantKey);
+    intercept("POST", "/oauth/token", { body: { access_token: "at", id_token: valid, expires_in: 60, scope: "openid" } });
+    await expect(call(client)).resolves.toMatchObject({ id_token: valid });
   });
 });

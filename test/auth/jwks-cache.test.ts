@@ -76,6 +76,23 @@ describe("the tenant's key set, through the client", () => {
     expect((error as Error).message).toBe("Could not get the tenant's JSON Web Key Set (HTTP 503)");
   });
 
+  it(`"A key-set outage costs one request per cooldown, not one per token": 200 validations during a JWKS 503 make one JWKS request`, async () => {
+    let requests = 0;
+    nock(ORIGIN)
+      .get("/.well-known/jwks.json")
+      .times(500)
+      .reply(() => {
+        requests += 1;
+        return [503, "unavailable"];
+      });
+    const client = authClient();
+    const token = await signRs256(validClaims(), first);
+    const errors = await Promise.all(Array.from({ length: 100 }, () => rejectionOf(client.oauth.idTokenValidator.validate(token))));
+    for (let i = 0; i < 100; i++) errors.push(await rejectionOf(client.oauth.idTokenValidator.validate(token)));
+    expect(errors.every((error) => error instanceof IdTokenValidatorError && (error as Error).message.includes("HTTP 503"))).toBe(true);
+    expect(requests).toBe(1);
+  });
+
   it("derives the issuer and the key set URL from a loopback domain (http://127.0.0.1:PORT)", async () => {
     const server = await startLoopbackServer();
     try {
@@ -97,7 +114,7 @@ describe("the tenant's key set, through the client", () => {
 describe("JwksCache", () => {
   const keySet = (...keys: TenantKey[]) => ({ keys: keys.map((key) => key.jwk) });
 
-  function cache(body: () => unknown, options: { cooldownMs?: number; maxAgeMs?: number } = {}) {
+  function cache(body: () => unknown, options: { cooldownMs?: number; maxAgeMs?: number; failureCooldownMs?: number } = {}) {
     let now = 1_000_000;
     let fetches = 0;
     const jwks = new JwksCache(
@@ -151,11 +168,53 @@ describe("JwksCache", () => {
     await expect(jwks.keyFor("enc", "RS256")).rejects.toThrow(/No key with id \(kid\) "enc"/);
   });
 
-  it("rejects a key set that is not { keys: [...] }, and tries again on the next call", async () => {
+  it("rejects a key set that is not { keys: [...] }, and tries again once the failure cooldown has passed", async () => {
     let body: unknown = { nope: true };
-    const { jwks, fetches } = cache(() => body);
+    const { jwks, fetches, advance } = cache(() => body, { failureCooldownMs: 5_000 });
     await expect(jwks.keyFor("first", "RS256")).rejects.toThrow(/not a JSON object with a `keys` array/);
     body = keySet(first);
+    await expect(jwks.keyFor("first", "RS256")).rejects.toThrow(/not a JSON object with a `keys` array/);
+    expect(fetches()).toBe(1);
+    advance(5_000);
+    await expect(jwks.keyFor("first", "RS256")).resolves.toMatchObject({ kid: "first" });
+    expect(fetches()).toBe(2);
+  });
+
+  it("remembers a failed fetch for the failure cooldown: an outage costs one request per cooldown, not one per token", async () => {
+    let up = false;
+    const { jwks, fetches, advance } = cache(
+      () => {
+        if (!up) throw new IdTokenValidatorError("Could not get the tenant's JSON Web Key Set (HTTP 503)");
+        return keySet(first);
+      },
+      { failureCooldownMs: 5_000 },
+    );
+    const errors = await Promise.all(Array.from({ length: 100 }, () => rejectionOf(jwks.keyFor("first", "RS256"))));
+    for (let i = 0; i < 100; i++) errors.push(await rejectionOf(jwks.keyFor("first", "RS256")));
+    expect(errors.every((error) => error instanceof IdTokenValidatorError && /HTTP 503/.test(error.message))).toBe(true);
+    expect(fetches()).toBe(1);
+    up = true;
+    advance(4_999);
+    await rejectionOf(jwks.keyFor("first", "RS256"));
+    expect(fetches()).toBe(1);
+    advance(1);
+    await expect(jwks.keyFor("first", "RS256")).resolves.toMatchObject({ kid: "first" });
+    expect(fetches()).toBe(2);
+  });
+
+  it("keeps using the keys it has when a refresh of stale keys fails", async () => {
+    let up = true;
+    const { jwks, fetches, advance } = cache(
+      () => {
+        if (!up) throw new IdTokenValidatorError("Could not get the tenant's JSON Web Key Set (HTTP 503)");
+        return keySet(first);
+      },
+      { maxAgeMs: 60_000 },
+    );
+    await jwks.keyFor("first", "RS256");
+    up = false;
+    advance(61_000);
+    await expect(jwks.keyFor("first", "RS256")).resolves.toMatchObject({ kid: "first" });
     await expect(jwks.keyFor("first", "RS256")).resolves.toMatchObject({ kid: "first" });
     expect(fetches()).toBe(2);
   });

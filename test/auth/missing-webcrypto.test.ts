@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { MissingRuntimeFeatureError } from "../../src/core/errors.js";
 import { randomUuid } from "../../src/auth/webcrypto.js";
 import { ManagementClient } from "../../src/management/management-client.js";
+import { memoryTokenCache } from "../../src/management/token-cache.js";
 import { CLIENT_ID, DOMAIN, ORIGIN, authClient, intercept, rejectionOf } from "./support.js";
 
 // What React Native offers without polyfills: no crypto.subtle (nor, before 0.74, TextEncoder, atob or btoa), and
@@ -43,6 +44,21 @@ describe("without WebCrypto (React Native with no polyfill)", () => {
     const managementError = await rejectionOf(management.users.get("u1"));
     expect(managementError).toBeInstanceOf(MissingRuntimeFeatureError);
     expect(token.isDone()).toBe(false);
+  });
+
+  it("a client secret needs no WebCrypto with the default token cache; a tokenCache's fingerprint says it does", async () => {
+    vi.stubGlobal("crypto", undefined);
+    vi.stubGlobal("TextEncoder", undefined);
+    const token = nock(ORIGIN).post("/oauth/token").reply(200, { access_token: "at", token_type: "Bearer", expires_in: 3600 });
+    const user = nock(ORIGIN).get("/api/v2/users/u1").matchHeader("authorization", "Bearer at").reply(200, { user_id: "u1" });
+    const management = new ManagementClient({ domain: DOMAIN, clientId: CLIENT_ID, clientSecret: "s" });
+    expect(await management.users.get("u1")).toEqual({ user_id: "u1" });
+    expect(token.isDone() && user.isDone()).toBe(true);
+
+    const shared = new ManagementClient({ domain: DOMAIN, clientId: CLIENT_ID, clientSecret: "s", tokenCache: memoryTokenCache() });
+    const error = await rejectionOf(shared.users.get("u1"));
+    expect(error).toBeInstanceOf(MissingRuntimeFeatureError);
+    expect((error as MissingRuntimeFeatureError).missing).toEqual(["crypto.subtle", "TextEncoder"]);
   });
 
   it("signs the assertion's jti with getRandomValues where randomUUID is missing", () => {

@@ -6,7 +6,7 @@ afterEach(() => nock.cleanAll());
 
 describe("tokenExchange.exchangeToken (POST /oauth/token, form-encoded)", () => {
   it("sends the options, the token-exchange grant type, client_id, then the secret, and resolves to the body alone", async () => {
-    const tokens = { access_token: "at", id_token: "i", expires_in: 60, scope: "openid" };
+    const tokens = { access_token: "at", expires_in: 60, scope: "openid" };
     const { seen } = intercept("POST", "/oauth/token", { body: tokens });
     const result = await authClient().tokenExchange.exchangeToken({
       subject_token_type: "urn:acme:legacy",

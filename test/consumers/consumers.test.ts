@@ -4,7 +4,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLoopbackServer } from "../helpers/loopback-server.js";
 
-// These run the built package (dist/), resolved by its own name through package.json "exports".
+// These run the built package (dist/), resolved by its own name through package.json "exports". Its types are
+// checked by type-matrix.test.ts (every environment and module resolution, on the packed package).
 const run = promisify(execFile);
 const fixtures = join(import.meta.dirname, "fixtures");
 const tsc = join(import.meta.dirname, "../../node_modules/typescript/bin/tsc");
@@ -47,7 +48,15 @@ describe("consumers of the built package", () => {
     expect(stdout.trim()).toBe("function function");
   });
 
-  it.each(["ts-nodenext", "ts-bundler", "ts-cjs", "ts-testing-es2022", "ts-testing-esnext"])("TypeScript resolves its types with %s", async (project) => {
+  it.each([
+    ["import", "--input-type=module", "import('auth0/plugins/bulk').then((b) => import('auth0/plugins/bulk/node').then((n) => console.log(typeof b.bulk, typeof n.fileCheckpoint)))"],
+    ["require", "--input-type=commonjs", "console.log(typeof require('auth0/plugins/bulk').bulk, typeof require('auth0/plugins/bulk/node').fileCheckpoint)"],
+  ])("the auth0/plugins/bulk and auth0/plugins/bulk/node subpaths load with %s", async (_kind, inputType, code) => {
+    const { stdout } = await run(process.execPath, [inputType, "-e", code], { cwd: fixtures });
+    expect(stdout.trim()).toBe("function function");
+  });
+
+  it.each(["ts-testing-es2022", "ts-testing-esnext"])("TypeScript checks await using on the mock tenant with %s", async (project) => {
     await expect(run(process.execPath, [tsc, "-p", join(fixtures, project, "tsconfig.json")])).resolves.toBeDefined();
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { retry, type RetryOptions } from "../../src/middleware/retry.js";
+import { retry, RETRY_AT, type RetryOptions } from "../../src/middleware/retry.js";
+import { fakeRequest, fakeResponse } from "../helpers/pipeline-fakes.js";
 import { ManagementError } from "../../src/management/errors.js";
 import { ORIGIN, TestClient } from "../helpers/test-client.js";
 
@@ -162,5 +163,47 @@ describe("retry", () => {
     // Aborted once the 30-second wait has begun: a wait the abort did not end would outlast the test (20 s).
     client.lifecycle.hook("request:retry", () => void setTimeout(() => controller.abort(), 0));
     await expect(client.call({ options: { abortSignal: controller.signal } })).rejects.toMatchObject({ name: "AbortError", message: "The user aborted a request" });
+  });
+});
+
+describe("retry: waits the throttle holds, and caps", () => {
+  const request = () => fakeRequest({ method: "POST", url: `${ORIGIN}/api/v2/things`, maxRetries: 2 });
+  const answer = fakeResponse;
+
+  it("sends the retry of a 429 the throttle holds at once (it waits in the throttle's queue) and reports the time left", async () => {
+    const now = 1_900_000_000_000;
+    const waits: number[] = [];
+    const delays: number[] = [];
+    const client = new TestClient();
+    client.lifecycle.hook("request:retry", (event) => void delays.push(event.delayMs));
+    const link = retry({ now: () => now, sleep: async (ms) => void waits.push(ms), hooks: client.lifecycle });
+    let calls = 0;
+    const response = await link(request(), async (sent) => {
+      calls += 1;
+      if (calls > 1) return answer(201);
+      sent.context[RETRY_AT] = now + 2500;
+      return answer(429, { "retry-after": "9" });
+    });
+    expect(response.status).toBe(201);
+    expect(waits).toEqual([]);
+    expect(delays).toEqual([2500]);
+  });
+
+  it("keeps its own wait for a 429 nobody holds, and for other statuses", async () => {
+    const waits: number[] = [];
+    const link = retry({ random: () => 0.5, sleep: async (ms) => void waits.push(ms) });
+    let calls = 0;
+    await link(request(), async () => (++calls === 1 ? answer(429, { "retry-after": "2" }) : calls === 2 ? answer(503) : answer(201)));
+    expect(waits).toEqual([2000, 2000]);
+  });
+
+  it("caps every wait at maxDelayMs: a custom delay, and X-RateLimit-Reset with its jitter", async () => {
+    const now = 1_900_000_000_000;
+    const waits: number[] = [];
+    await retry({ delay: () => 86_400_000, sleep: async (ms) => void waits.push(ms) })(request(), async () => answer(503));
+    await retry({ delay: () => Number.NaN, sleep: async (ms) => void waits.push(ms), maxDelayMs: 1000 })(request(), async () => answer(503));
+    const reset = String(Math.ceil((now + 59_000) / 1000));
+    await retry({ now: () => now, random: () => 0.999, sleep: async (ms) => void waits.push(ms) })(request(), async () => answer(503, { "x-ratelimit-reset": reset }));
+    expect(waits).toEqual([60_000, 60_000, 0, 0, 60_000, 60_000]);
   });
 });

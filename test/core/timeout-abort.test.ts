@@ -15,6 +15,19 @@ describe("timeout", () => {
     expect((error as Error).message).toBe("Timeout exceeded when calling GET /things.");
   });
 
+  it("is also a ManagementError (v5 code catches failed calls as that), with Error still an ancestor", async () => {
+    nock(ORIGIN).get("/api/v2/things").delay(500).reply(200, {});
+    const client = new TestClient({ maxRetries: 0 });
+    const error = await client.call({ options: { timeoutInSeconds: 0.05 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ManagementTimeoutError);
+    expect(error).toBeInstanceOf(ManagementError);
+    expect(error).toBeInstanceOf(Error);
+    expect(Object.getPrototypeOf(ManagementTimeoutError.prototype)).toBe(ManagementError.prototype);
+    expect(error).toMatchObject({ name: "ManagementTimeoutError", message: "Timeout exceeded when calling GET /things.", statusCode: undefined, body: undefined });
+    expect(String(error)).toBe("ManagementTimeoutError: Timeout exceeded when calling GET /things.");
+    expect((error as Error).cause).toBeDefined();
+  });
+
   it("gives each attempt a fresh budget (per attempt, not per call)", async () => {
     // On a clock the test moves (only the timers are fake) and a transport the test answers: two attempts of 100 ms
     // each, 200 ms in all, under a 150 ms budget. A per-call budget would abort the second attempt at 150 ms.

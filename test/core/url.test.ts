@@ -228,7 +228,30 @@ describe("a runtime without streaming response bodies (React Native's fetch)", (
     const request = { method: "GET", responseBody: "stream", operation: { api: "management", method: "GET", path: "/jobs/{id}/events" } } as unknown as PipelineRequest;
     const error = await readResponse(response, request).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(MissingRuntimeFeatureError);
-    expect((error as Error).message).toMatch(/^Streaming the response of GET \/jobs\/\{id\}\/events needs ReadableStream response bodies/);
+    expect((error as Error).message).toMatch(/^Streaming the response of GET \/jobs\/\{id\}\/events needs Response.body/);
+  });
+});
+
+describe("reading a body without a stream (React Native's fetch) or without TextDecoder (Hermes)", () => {
+  const request = { method: "GET", maxResponseBytes: 10, operation: { api: "management", method: "GET", path: "/users" } } as unknown as PipelineRequest;
+  const noStream = (text: string) =>
+    ({ status: 200, statusText: "OK", headers: new Headers({ "content-type": "application/json" }), url: "", redirected: false, type: "default", body: undefined, text: async () => text }) as unknown as Response;
+
+  it("parses the whole text when there is no Response.body", async () => {
+    const { readResponse } = await import("../../src/transport/read-response.js");
+    expect((await readResponse(noStream('{"a":1}'), request)).body).toEqual({ a: 1 });
+  });
+
+  it("still refuses a text longer than maxResponseBytes", async () => {
+    const { readResponse } = await import("../../src/transport/read-response.js");
+    const { ResponseTooLargeError } = await import("../../src/core/errors.js");
+    await expect(readResponse(noStream('{"a":"0123456789"}'), request)).rejects.toBeInstanceOf(ResponseTooLargeError);
+  });
+
+  it("reads a streamed body as text where TextDecoder is missing", async () => {
+    vi.stubGlobal("TextDecoder", undefined);
+    const { readResponse } = await import("../../src/transport/read-response.js");
+    expect((await readResponse(new Response('{"b":2}'), { ...request, maxResponseBytes: 100 } as PipelineRequest)).body).toEqual({ b: 2 });
   });
 });
 

@@ -28,7 +28,7 @@ const plausibleHost = fc.tuple(fc.array(label, { minLength: 1, maxLength: 4 }), 
 const port = fc.integer({ min: 1, max: 65535 });
 const loopback = fc.constantFrom("127.0.0.1", "127.1.2.3", "localhost", "[::1]");
 
-describe("domain validation", () => {
+describe(`"Bad input is refused before any request is sent": domain validation`, () => {
   it("any string: either an InvalidInputError, or an origin fetch reaches as it is (https, or http to loopback; no path, query or userinfo)", () => {
     const anyDomain = fc.oneof(
       fc.string({ unit: "binary", maxLength: 40 }),

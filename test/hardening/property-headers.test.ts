@@ -51,7 +51,7 @@ async function refused(call: () => Promise<unknown>): Promise<void> {
   expect(server.requests.length, "no request reached the server").toBe(before);
 }
 
-describe("header values and names", () => {
+describe(`"Bad input is refused before any request is sent": header values and names`, () => {
   it("a CR, LF, NUL or other forbidden character in a request-option header value: InvalidInputError, nothing sent", async () => {
     const client = management();
     await fc.assert(

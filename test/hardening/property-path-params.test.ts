@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError, ManagementClient } from "auth0";
+import { ManagementClient as LegacyManagementClient } from "auth0/legacy";
 import { startLoopbackServer } from "../helpers/loopback-server.js";
 import { countUnhandledRejections } from "./support.js";
 
@@ -13,10 +14,12 @@ import { countUnhandledRejections } from "./support.js";
 countUnhandledRejections();
 let server: Awaited<ReturnType<typeof startLoopbackServer>>;
 let client: ManagementClient;
+let legacy: LegacyManagementClient;
 beforeAll(async () => {
   server = await startLoopbackServer();
   server.handle((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end("{}"));
   client = new ManagementClient({ domain: server.domain, token: "t", maxRetries: 0, throttle: false });
+  legacy = new LegacyManagementClient({ domain: server.domain, token: "t", retry: { enabled: false } });
 });
 afterAll(() => server.close());
 
@@ -34,7 +37,7 @@ function lastPathSegments(): string[] {
   return url.split("?")[0]!.split("/");
 }
 
-describe("path parameters", () => {
+describe(`"Bad input is refused before any request is sent": path parameters`, () => {
   it("one parameter: exactly one segment, decoding back to the input; '', '.', '..' refused with nothing sent", async () => {
     await fc.assert(
       fc.asyncProperty(anyId, async (id) => {
@@ -96,6 +99,53 @@ describe("path parameters", () => {
         expect(server.requests.length).toBe(before);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("path parameters of auth0/legacy (the same rule, the same code)", () => {
+  it("one parameter: exactly one segment, decoding back to the input; '', '.', '..' refused with nothing sent", async () => {
+    await fc.assert(
+      fc.asyncProperty(anyId, async (id) => {
+        const before = server.requests.length;
+        const outcome = await legacy.users.get({ id }).then(
+          () => "sent",
+          (error: unknown) => error,
+        );
+        if (REFUSED.includes(id)) {
+          expect(outcome).toBeInstanceOf(InvalidInputError);
+          expect(server.requests.length).toBe(before);
+          return;
+        }
+        expect(outcome).toBe("sent");
+        const segments = lastPathSegments();
+        expect(segments.slice(0, 4)).toEqual(["", "api", "v2", "users"]);
+        expect(segments).toHaveLength(5);
+        expect(decodeURIComponent(segments[4]!)).toBe(id);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("two parameters: each in its own segment, in order; a refused one in either place sends nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(anyId, anyId, async (id, methodId) => {
+        const before = server.requests.length;
+        const outcome = await legacy.users.getAuthenticationMethod({ id, authentication_method_id: methodId }).then(
+          () => "sent",
+          (error: unknown) => error,
+        );
+        if (REFUSED.includes(id) || REFUSED.includes(methodId)) {
+          expect(outcome).toBeInstanceOf(InvalidInputError);
+          expect(server.requests.length).toBe(before);
+          return;
+        }
+        const segments = lastPathSegments();
+        expect(segments).toHaveLength(7);
+        expect([segments[1], segments[2], segments[3], segments[5]]).toEqual(["api", "v2", "users", "authentication-methods"]);
+        expect([decodeURIComponent(segments[4]!), decodeURIComponent(segments[6]!)]).toEqual([id, methodId]);
+      }),
+      { numRuns: 200 },
     );
   });
 });

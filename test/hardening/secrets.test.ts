@@ -233,7 +233,7 @@ function pemSecrets(pem: string): string[] {
   return pem.split("\n").filter((line) => line.length >= 40 && !line.startsWith("-----"));
 }
 
-describe("no secret in any log line, error or hook payload", () => {
+describe(`"No secret appears in a log line, an error, an error message, a hook payload or a span": the clients' logs, errors and hooks`, () => {
   it("ManagementClient with a client secret: writes, reads, 401, timeout, reset, failing token endpoint", async () => {
     const t = tenant();
     const exposure = new Exposure();

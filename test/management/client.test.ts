@@ -112,6 +112,36 @@ describe("ManagementClient", () => {
     it("refuses an empty withCustomDomainHeader", () => {
       expect(() => client({ withCustomDomainHeader: "  " })).toThrow(/non-empty string/);
     });
+
+    it.each([
+      ["CR/LF", "login.example.com\r\nX-Injected: 1"],
+      ["a bare LF", "login.example.com\nX-Injected: 1"],
+      ["NUL", "login.example.com\u0000"],
+      ["a character above U+00FF", "lögin.例え.com"],
+    ])("refuses a withCustomDomainHeader with %s when the client is built, custom fetcher or not", async (_label, domain) => {
+      const calls: unknown[] = [];
+      const fetcher = async (args: unknown) => {
+        calls.push(args);
+        return { ok: true as const, body: {}, headers: {}, rawResponse: { headers: new Headers(), redirected: false, status: 200, statusText: "OK", type: "basic" as const, url: "" } };
+      };
+      const scope = nock(ORIGIN).post(/.*/).reply(201, {});
+      for (const options of [{ withCustomDomainHeader: domain }, { withCustomDomainHeader: domain, fetcher }]) {
+        const error = (() => {
+          try {
+            client(options);
+          } catch (thrown) {
+            return thrown;
+          }
+          return undefined;
+        })();
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect((error as InvalidInputError).field).toBe("headers.auth0-custom-domain");
+        expect((error as Error).message).not.toContain("X-Injected");
+      }
+      expect(calls).toHaveLength(0);
+      expect(scope.isDone()).toBe(false);
+      expect(() => CustomDomainHeader(domain)).toThrow(InvalidInputError);
+    });
   });
 
   it("exposes rate-limit headers through withRawResponse()", async () => {

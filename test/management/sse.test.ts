@@ -29,6 +29,33 @@ describe("events.subscribe (server-sent events)", () => {
     expect(request.headers.accept).toBe("text/event-stream");
   });
 
+  it("takes each event's type from its SSE event: field, as v5 does, unless the data has its own or is not an object", async () => {
+    server.handle((req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write('id: 1\nevent: user.created\ndata: {"data":{"id":"u1"}}\n\n');
+      res.write('event: user.deleted \ndata: {"type":"its.own","data":{"id":"u2"}}\n\n');
+      res.write('data: {"data":{"id":"u3"}}\n\n');
+      res.write('event: list\ndata: [1,2]\n\n');
+      res.write('event: text\ndata: "plain"\n\n');
+      res.write("event: user.updated\r\ndata: {\"id\":\"u4\"}\r\n\r\n");
+      res.end();
+    });
+    const client = new ManagementClient({ domain: server.domain, token: "t" });
+    const events: unknown[] = [];
+    for await (const event of await client.events.subscribe()) events.push(event);
+    expect(events).toEqual([
+      { type: "user.created", data: { id: "u1" } },
+      { type: "its.own", data: { id: "u2" } },
+      { data: { id: "u3" } },
+      [1, 2],
+      "plain",
+      { type: "user.updated", id: "u4" },
+    ]);
+    // The type comes first, as v5 puts it.
+    expect(Object.keys(events[0] as object)).toEqual(["type", "data"]);
+    expect(server.requests.at(-1)!.url).toBe("/api/v2/events");
+  });
+
   it("stays open past the per-attempt timeout once it started, and stops cleanly on abort", async () => {
     let closed = false;
     server.handle((req, res) => {

@@ -1,9 +1,10 @@
 import { exportSPKI, generateKeyPair, exportPKCS8, jwtVerify, importSPKI } from "jose";
 import nock from "nock";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AuthApiError } from "../../src/auth/errors.js";
 import { ManagementClient } from "../../src/management/management-client.js";
 import { memoryTokenCache, type CachedToken, type TokenCache, type TokenCacheFetchOptions } from "../../src/management/token-cache.js";
+import { tokenCacheKey } from "../../src/management/token-cache-key.js";
 import { TokenEndpointError } from "../../src/management/token-provider.js";
 
 const DOMAIN = "tenant.example.com";
@@ -108,7 +109,7 @@ describe("the client-credentials token provider", () => {
       set: async (key, token) => void (calls.push(`set ${token.accessToken}`), store.set(key, token)),
       delete: async (key) => void (calls.push("delete"), store.delete(key)),
     };
-    const key = `auth0:token:${ORIGIN}:cid:${ORIGIN}/api/v2/`;
+    const key = await tokenCacheKey(ORIGIN, { clientId: "cid", clientSecret: "s" }, `${ORIGIN}/api/v2/`);
     store.set(key, { accessToken: "shared", expiresAt: Date.now() + 3_600_000 });
     nock(ORIGIN).get("/api/v2/users/u").matchHeader("authorization", "Bearer shared").reply(401, {});
     tokenEndpoint(["new"]);
@@ -117,6 +118,49 @@ describe("the client-credentials token provider", () => {
     expect(await client.users.get("u")).toEqual({ ok: 1 });
     expect(calls).toEqual([`get ${key}`, "delete", `get ${key}`, "set new"]);
     expect(store.get(key)?.accessToken).toBe("new");
+  });
+
+  it(`"A cached token is never shared between different credentials, and a cache key never contains one": clients differing only in their secret never share a token`, async () => {
+    const seen: Array<string | undefined> = [];
+    nock(ORIGIN)
+      .post("/oauth/token")
+      .times(2)
+      .reply((_uri, body) => {
+        const secret = new URLSearchParams(body as string).get("client_secret") ?? undefined;
+        seen.push(secret);
+        return [200, { access_token: `token-for-${secret}`, expires_in: 86_400 }];
+      });
+    nock(ORIGIN).get("/api/v2/users/u").times(2).reply(function () {
+      return [200, { authorization: this.req.headers.authorization }];
+    });
+    const shared = memoryTokenCache();
+    const keys: string[] = [];
+    const cache: TokenCache = { ...shared, set: (key, token) => (keys.push(key), shared.set(key, token)) };
+    const right = new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "right-secret", tokenCache: cache });
+    const revoked = new ManagementClient({ domain: DOMAIN, clientId: "cid", clientSecret: "revoked-secret", tokenCache: cache });
+    expect(await right.users.get("u")).toEqual({ authorization: "Bearer token-for-right-secret" });
+    expect(await revoked.users.get("u")).toEqual({ authorization: "Bearer token-for-revoked-secret" });
+    expect(seen).toEqual(["right-secret", "revoked-secret"]);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe(keys[1]);
+    for (const key of keys) {
+      expect(key).toMatch(new RegExp(`^auth0:token:${ORIGIN.replace(/\./g, "\\.")}:cid:${ORIGIN.replace(/\./g, "\\.")}/api/v2/:[0-9a-f]{16}$`));
+      expect(key).not.toContain("secret");
+    }
+  });
+
+  it("fingerprints the assertion key too: another signing key or algorithm is another cache entry", async () => {
+    const base = { clientId: "cid" };
+    const keys = await Promise.all([
+      tokenCacheKey(ORIGIN, { ...base, clientAssertionSigningKey: "pem-1" }, "aud"),
+      tokenCacheKey(ORIGIN, { ...base, clientAssertionSigningKey: "pem-2" }, "aud"),
+      tokenCacheKey(ORIGIN, { ...base, clientAssertionSigningKey: "pem-1", clientAssertionSigningAlg: "PS256" }, "aud"),
+      tokenCacheKey(ORIGIN, { ...base, clientSecret: "pem-1" }, "aud"),
+      tokenCacheKey(`https://other.example.com`, { ...base, clientSecret: "pem-1" }, "aud"),
+    ]);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(await tokenCacheKey(ORIGIN, { ...base, clientAssertionSigningKey: "pem-1" }, "aud")).toBe(keys[0]);
+    for (const key of keys) expect(key).not.toContain("pem");
   });
 
   it("passes the rejected token to the cache's delete, and the default cache keeps a token stored in its place", async () => {
@@ -135,7 +179,10 @@ describe("the client-credentials token provider", () => {
   });
 
   describe("with a cache that has getOrFetch (a shared cache deciding who fetches)", () => {
-    const KEY = `auth0:token:${ORIGIN}:cid:${ORIGIN}/api/v2/`;
+    let KEY = "";
+    beforeAll(async () => {
+      KEY = await tokenCacheKey(ORIGIN, { clientId: "cid", clientSecret: "s" }, `${ORIGIN}/api/v2/`);
+    });
     /** One store and one fetch in flight for every client given it, as a fleet's shared cache would have. */
     function sharedCache(initial?: CachedToken) {
       const store = new Map<string, CachedToken>(initial ? [[KEY, initial]] : []);

@@ -17,7 +17,7 @@ interface Budget {
   oneCallAppBytes: number;
   measuredOn: string;
   measured: number;
-  /** `npm pack`'s unpacked size: DESIGN's target, under 2 MB. */
+  /** `npm pack`'s unpacked size: DESIGN's target, under 2 MB (2 MiB: 2,097,152 bytes). */
   packageUnpackedBytes: number;
   packageUnpackedMeasured: number;
 }

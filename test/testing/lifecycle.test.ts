@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startMockTenant } from "../../src/testing/index.js";
@@ -10,6 +11,18 @@ function countResources(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1;
   return counts;
+}
+
+/** The active resources once two looks a few event-loop turns apart agree (handles closing now have gone). */
+async function settledResources(): Promise<Record<string, number>> {
+  let previous = JSON.stringify(countResources());
+  for (let look = 0; look < 100; look++) {
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    const now = JSON.stringify(countResources());
+    if (now === previous) return JSON.parse(now) as Record<string, number>;
+    previous = now;
+  }
+  return JSON.parse(previous) as Record<string, number>;
 }
 
 /**
@@ -44,8 +57,20 @@ describe("lifecycle", () => {
     expect(tenant.managementAudience).toBe(`http://127.0.0.1:${tenant.port}/api/v2/`);
   });
 
+  it('"The mock tenant listens on 127.0.0.1 only": another loopback address can take its port, so it is bound to no other address', async () => {
+    const tenant = await tenantForTest();
+    // Bound to 0.0.0.0 (every interface), the tenant would hold the port on 127.0.0.2 as well.
+    const probe = createServer();
+    await new Promise<void>((resolve, reject) => {
+      probe.once("error", reject);
+      probe.listen(tenant.port, "127.0.0.2", () => resolve());
+    });
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+  });
+
   it("leaves no server, socket or timer behind after close()", async () => {
-    const before = countResources();
+    // An earlier test's closed server leaves the list of active handles a turn or so after its close callback ran.
+    const before = await settledResources();
     // keepProcessAlive: the tenant's handles are ref'd, so they show in the resources keeping the process alive.
     const tenant = await startMockTenant({ keepProcessAlive: true, jobs: { pendingMs: 10_000, processingMs: 10_000 } });
     const call = managementFetcher(tenant, await tenant.managementToken());

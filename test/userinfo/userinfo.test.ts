@@ -44,6 +44,24 @@ describe("UserInfoClient.getUserInfo (GET /userinfo)", () => {
     expect((error as UserInfoError).headers.get("www-authenticate")).toBe("Bearer");
   });
 
+  it.each([
+    ["an object without the fields", '{"code":"invalid_token","description":"bad"}'],
+    ["a JSON string", '"denied"'],
+    ["a JSON number", "401"],
+  ])("rejects with UserInfoError for %s, error and error_description undefined as in v5", async (_label, body) => {
+    nock(ORIGIN).get("/userinfo").reply(400, body, { "content-type": "application/json" });
+    const error = await rejectionOf(new UserInfoClient({ domain: DOMAIN }).getUserInfo("bad"));
+    expect(error).toBeInstanceOf(UserInfoError);
+    expect(error).toMatchObject({ message: "", statusCode: 400, body });
+    expect((error as UserInfoError).error).toBeUndefined();
+    expect((error as UserInfoError).error_description).toBeUndefined();
+  });
+
+  it("rejects with ResponseError for a JSON null error body, as in v5", async () => {
+    nock(ORIGIN).get("/userinfo").reply(400, "null", { "content-type": "application/json" });
+    expect(await rejectionOf(new UserInfoClient({ domain: DOMAIN }).getUserInfo("bad"))).toBeInstanceOf(ResponseError);
+  });
+
   it("rejects with ResponseError when the error body is not JSON", async () => {
     nock(ORIGIN).get("/userinfo").reply(401, "Unauthorized", { "content-type": "text/plain" });
     const error = await rejectionOf(new UserInfoClient({ domain: DOMAIN }).getUserInfo("bad"));

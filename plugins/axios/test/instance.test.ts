@@ -66,12 +66,23 @@ describe("the user's axios instance", () => {
     expect(error).toMatchObject({ body: { error: "Not Found" } });
   });
 
-  it("takes extra config for the SDK's requests only (here: do not follow redirects)", async () => {
-    server.handle((_req, res) => void res.writeHead(302, { location: "/elsewhere" }).end());
-    const management = managementOver(recordingInstance().instance, { domain: server.domain, token: "t", maxRetries: 0 }, { config: { maxRedirects: 0 } });
-    const { rawResponse } = await management.users.get("a").withRawResponse();
-    expect(rawResponse).toMatchObject({ status: 302, redirected: false });
-    expect(server.requests).toHaveLength(1);
+  it("takes extra config for the SDK's requests only (here: a response size limit)", async () => {
+    server.handle((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "x".repeat(100) })));
+    const { instance } = recordingInstance();
+    const management = managementOver(instance, { domain: server.domain, token: "t", maxRetries: 0 }, { config: { maxContentLength: 10 } });
+    await expect(management.users.get("a")).rejects.toThrow(/larger than the 10-byte limit/);
+    expect((await instance.get(`${server.domain}/api/v2/users/a`)).status).toBe(200);
+  });
+
+  it("does not let config make axios follow redirects: the chain follows them, within the origin only", async () => {
+    server.handle((req, res) => {
+      if (req.url === "/api/v2/users/a") return void res.writeHead(302, { location: "/api/v2/users/b" }).end();
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ user_id: "b" }));
+    });
+    const management = managementOver(recordingInstance().instance, { domain: server.domain, token: "t", maxRetries: 0 }, { config: { maxRedirects: 5 } });
+    const { data, rawResponse } = await management.users.get("a").withRawResponse();
+    expect(data).toEqual({ user_id: "b" });
+    expect(rawResponse).toMatchObject({ status: 200, redirected: true, url: `${server.domain}/api/v2/users/b` });
   });
 
   it("refuses what it cannot honour: a value that is not an axios instance, and the client's undici `agent`", () => {

@@ -136,7 +136,7 @@ getAll G7 ?per_page,page,include_totals,user_id,client_id,audience`,
 getPushNotificationProviderAPNS G9/factors/push-notification/providers/apns
 getGuardianEnrollment G9/enrollments/{id}
 getPhoneFactorTemplates G9/factors/phone/templates
-getSmsFactorTemplates G17/sms/templates v
+getSmsFactorTemplates G17/sms/templates o
 getFactors G17
 getPhoneFactorMessageTypes G17/phone/message-types
 getPhoneFactorSelectedProvider G23/selected-provider
@@ -172,7 +172,7 @@ update A11 j
 updateSecrets A11/secrets j v
 create P6 j
 addSecrets P6/{id}/secrets j v`,
-  jobs: `getErrors G/jobs/{id}/errors v
+  jobs: `getErrors G/jobs/{id}/errors o
 get G10
 exportUsers P5/users-exports j
 importUsers P5/users-imports f:users,connection_id,upsert,external_id,send_completion_email

@@ -2,6 +2,7 @@ import { createServer, type AddressInfo } from "node:net";
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { FetchError, ManagementApiError, ManagementClient, RequiredError, ResponseError, TimeoutError } from "../index.js";
+import { ManagementError as V5ManagementError } from "auth0";
 import { DOMAIN, ORIGIN, rejection, serve } from "./helpers.js";
 
 afterEach(() => {
@@ -61,6 +62,9 @@ describe("v4's errors", () => {
     const error = await rejection(client({ timeoutDuration: 50 }).users.get({ id: "1" }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ name: "TimeoutError", message: "The request was timed out." });
+    // v4's own class, unchanged by v5's ManagementTimeoutError being a ManagementError.
+    expect(error).not.toBeInstanceOf(V5ManagementError);
+    expect(Object.getPrototypeOf(TimeoutError.prototype)).toBe(Error.prototype);
     expect(Date.now() - started).toBeLessThan(900);
   });
 

@@ -1,6 +1,7 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { CustomDomainHeader, ManagementClient, TimeoutError, type FetchAPI } from "../index.js";
+import { InvalidInputError } from "auth0";
 import { DOMAIN, ORIGIN, rejection, serve } from "./helpers.js";
 
 afterEach(() => {
@@ -99,5 +100,26 @@ describe("initOverrides", () => {
     await client.tickets.changePassword({ user_id: "auth0|1" }, CustomDomainHeader("login.example.com"));
     await client.roles.getAll({}, CustomDomainHeader("login.example.com"));
     expect(recorded.map((request) => request.headers["auth0-custom-domain"])).toEqual(["login.example.com", "login.example.com", undefined]);
+  });
+});
+
+describe("CustomDomainHeader with an invalid header value", () => {
+  it("is refused with InvalidInputError when the helper is made, so the fetch option never sees it (v4 passed a CR/LF on)", () => {
+    const { fetch, calls } = recordingFetch();
+    new ManagementClient({ domain: DOMAIN, token: "t", fetch });
+    for (const domain of ["login.example.com\r\nX-Injected: 1", "login.example.com\n", "a\u0000b", "lögin.例え.com"]) {
+      expect(() => CustomDomainHeader(domain), JSON.stringify(domain)).toThrow(InvalidInputError);
+    }
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a header that turns invalid inside an initOverrides function is still refused before the fetch option is called", async () => {
+    const { fetch, calls } = recordingFetch();
+    const client = new ManagementClient({ domain: DOMAIN, token: "t", fetch });
+    const error = await rejection(
+      client.users.get({ id: "u1" }, async ({ init }) => ({ headers: { ...init.headers, "auth0-custom-domain": "a\r\nX-Injected: 1" } })),
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(calls).toHaveLength(0);
   });
 });

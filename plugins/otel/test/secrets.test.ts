@@ -8,7 +8,7 @@ let tenant: MockTenant;
 beforeAll(async () => void (tenant = await startMockTenant()));
 afterAll(() => tenant.close());
 
-describe("what the spans record", () => {
+describe(`"No secret appears in a log line, an error, an error message, a hook payload or a span": what the spans record`, () => {
   it("never holds a credential or a searched value: no client secret, bearer, password, access, refresh or ID token, or email in any name, attribute, event or status", async () => {
     const password = "Sup3r-Secret-Passw0rd!";
     tenant.seed({ users: [{ email: "rita@example.com", password }] });

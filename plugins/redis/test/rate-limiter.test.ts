@@ -1,12 +1,13 @@
-import { ManagementClient, type Logger } from "auth0";
+import { ManagementClient, ManagementTimeoutError, type Logger } from "auth0";
 import { startMockTenant, type MockTenant } from "auth0/testing";
 import type { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { redisRateLimiter, redisTokenCache, type RedisRateLimiterOptions } from "auth0/plugins/redis";
+import { sleep } from "../sleep.js";
 import { spawnFleetProcess, type FleetProcess } from "./fleet.js";
 import { rateFigures } from "./rate-windows.js";
 import { eventually } from "../../../test/helpers/eventually.js";
-import { describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
+import { TESTS_COMMAND_TIMEOUT_MS, describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
 
 const LIMIT = { burst: 10, perSecond: 5 };
 
@@ -30,8 +31,8 @@ describeWithRedis("redisRateLimiter: one rate limit for the whole fleet", () => 
       domain: tenant.domain,
       clientId: tenant.clientId,
       clientSecret: tenant.clientSecret,
-      tokenCache: redisTokenCache(redis, { prefix: options.key }),
-      plugins: [redisRateLimiter(redis, { ...LIMIT, ...options })],
+      tokenCache: redisTokenCache(redis, { prefix: options.key, commandTimeoutMs: TESTS_COMMAND_TIMEOUT_MS }),
+      plugins: [redisRateLimiter(redis, { ...LIMIT, commandTimeoutMs: TESTS_COMMAND_TIMEOUT_MS, ...options })],
       ...(extra.logger ? { logging: { level: "warn" as const, logger: extra.logger } } : {}),
       ...(extra.maxRetries !== undefined ? { maxRetries: extra.maxRetries } : {}),
     });
@@ -151,5 +152,63 @@ describeWithRedis("redisRateLimiter: one rate limit for the whole fleet", () => 
     await build("send").roles.list();
     expect(warnings.some((line) => line.includes("shared rate limit"))).toBe(true);
     await expect(build("fail").roles.list()).rejects.toThrow(/Connection is closed/);
+  });
+
+  // Its waits, as the per-process throttle's: a 429 holds this process until the time it names (capped), and no wait
+  // outlasts the request's own timeout. No test waits on a 429's time: a call fails at once or goes after a tiny cap.
+  it("holds this process's requests until the time a 429 names: a call with a shorter timeout fails at once, unsent", async () => {
+    tenant.reset();
+    const client = limitedClient({ key: uniquePrefix("limit") }, { maxRetries: 0 });
+    await client.roles.list();
+    tenant.faults.inject({ match: { path: "/api/v2/roles" }, fault: { kind: "status", status: 429, headers: { "retry-after": "30" } } });
+    await expect(client.roles.list()).rejects.toMatchObject({ statusCode: 429 });
+    tenant.clearRequests();
+    const error = await client.users.list({}, { timeoutInSeconds: 1 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ManagementTimeoutError);
+    expect(String((error as Error).cause)).toMatch(/holds requests for \d+ ms, past the request's 1000 ms timeout; nothing was sent/);
+    expect(tenant.requests).toEqual([]);
+  });
+
+  it("caps that hold at maxWaitMs: a retry-after of a day holds requests for the cap, then they go", async () => {
+    tenant.reset();
+    const client = limitedClient({ key: uniquePrefix("limit"), maxWaitMs: 300 }, { maxRetries: 0 });
+    await client.roles.list();
+    tenant.faults.inject({ match: { path: "/api/v2/roles" }, fault: { kind: "status", status: 429, headers: { "retry-after": "86400" } } });
+    await expect(client.roles.list()).rejects.toMatchObject({ statusCode: 429 });
+    tenant.clearRequests();
+    await expect(client.users.list({}, { timeoutInSeconds: 0.1 })).rejects.toBeInstanceOf(ManagementTimeoutError); // held…
+    await client.users.list(); // …for the cap, not a day
+    expect(tenant.requests.map((request) => request.path)).toEqual(["/api/v2/users"]);
+    expect(() => limitedClient({ key: uniquePrefix("limit"), maxWaitMs: -1 })).toThrow(/maxWaitMs/);
+  });
+
+  it("fails a call whose place in the shared queue is further off than its timeout at once, and gives the place back", async () => {
+    tenant.reset();
+    const key = uniquePrefix("limit");
+    const client = limitedClient({ key, burst: 2, perSecond: 0.01, headroom: 1 }, { maxRetries: 0 }); // one token, then one per 100 s
+    await client.roles.list();
+    tenant.clearRequests();
+    const error = await client.roles.list(undefined, { timeoutInSeconds: 1 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ManagementTimeoutError);
+    expect(tenant.requests).toEqual([]);
+    await vi.waitFor(async () => expect(Number(await redis.hget(key, "tokens"))).toBeGreaterThan(-1));
+  });
+});
+
+describe("redisRateLimiter's sleep", () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it("serves a wait past 2^31 − 1 ms in steps instead of waking after 1 ms", async () => {
+    vi.useFakeTimers();
+    let woke = false;
+    const thirtyDays = 30 * 86_400_000;
+    void sleep(thirtyDays).then(() => (woke = true));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(woke).toBe(false);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(thirtyDays - 1001);
+    expect(woke).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(woke).toBe(true);
   });
 });

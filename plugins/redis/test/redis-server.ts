@@ -10,6 +10,11 @@ export interface TestRedis {
   readonly url: string;
   /** A new connection (closed by `stop`). */
   connect(): Redis;
+  /**
+   * Make the server stop answering while connections stay open: SIGSTOP for our own redis-server, `CLIENT PAUSE`
+   * for REDIS_URL's. Resolves to the function that resumes it.
+   */
+  pause(): Promise<() => void>;
   stop(): Promise<void>;
 }
 
@@ -24,6 +29,12 @@ const onPath = (binary: string): boolean =>
   });
 
 const external = process.env.REDIS_URL;
+
+/**
+ * The command deadline of suites that test sharing, not deadlines: this machine may be loaded enough that a fresh
+ * connection takes longer than the default to become ready. unresponsive-redis.test.ts tests the deadline itself.
+ */
+export const TESTS_COMMAND_TIMEOUT_MS = 10_000;
 export const redisAvailable = Boolean(external) || onPath("redis-server");
 
 /**
@@ -61,7 +72,12 @@ export async function startRedis(): Promise<TestRedis> {
       }
       await redis.quit();
     };
-    return { url: external, connect: connect(external), stop: async () => void (await Promise.all([closeAll(), forgetOurKeys()])) };
+    const pause = async (): Promise<() => void> => {
+      const admin = new Redis(external);
+      await admin.call("CLIENT", "PAUSE", "10000", "ALL");
+      return () => void admin.call("CLIENT", "UNPAUSE").finally(() => admin.disconnect());
+    };
+    return { url: external, connect: connect(external), pause, stop: async () => void (await Promise.all([closeAll(), forgetOurKeys()])) };
   }
 
   const port = await freePort();
@@ -71,6 +87,10 @@ export async function startRedis(): Promise<TestRedis> {
   return {
     url,
     connect: connect(url),
+    async pause() {
+      server.kill("SIGSTOP");
+      return () => void server.kill("SIGCONT");
+    },
     async stop() {
       await closeAll();
       const exited = new Promise((resolve) => server.once("exit", resolve));

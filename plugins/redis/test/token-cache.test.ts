@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { redisTokenCache, SharedTokenError, type RedisTokenCacheOptions } from "auth0/plugins/redis";
 import { tokenKeys } from "../token-keys.js";
 import { eventually } from "../../../test/helpers/eventually.js";
-import { describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
+import { TESTS_COMMAND_TIMEOUT_MS, describeWithRedis, startRedis, uniquePrefix, type TestRedis } from "./redis-server.js";
 
 const HOUR = 3_600_000;
 const token = (accessToken: string, lifetimeMs = HOUR): CachedToken => ({ accessToken, expiresAt: Date.now() + lifetimeMs });
@@ -52,7 +52,7 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
   });
 
   /** A cache as one process of the fleet would make it: its own connection, the shared prefix. */
-  const processCache = (options: RedisTokenCacheOptions = {}) => redisTokenCache(server.connect(), { prefix, ...options });
+  const processCache = (options: RedisTokenCacheOptions = {}) => redisTokenCache(server.connect(), { prefix, commandTimeoutMs: TESTS_COMMAND_TIMEOUT_MS, ...options });
   const fleetClient = (cache = processCache(), secret = tenant.clientSecret) =>
     new ManagementClient({ domain: tenant.domain, clientId: tenant.clientId, clientSecret: secret, tokenCache: cache });
   const keys = (cacheKey = "k") => tokenKeys(prefix, cacheKey);
@@ -61,7 +61,21 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
 
   it("stores under the core's own cache key, braced as a Redis Cluster hash tag, after the prefix", async () => {
     await fleetClient().roles.list();
-    expect(await redis.keys(`${prefix}*`)).toEqual([`${prefix}{auth0:token:${tenant.domain}:${tenant.clientId}:${tenant.domain}/api/v2/}`]);
+    const stored = await redis.keys(`${prefix}*`);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.startsWith(`${prefix}{auth0:token:${tenant.domain}:${tenant.clientId}:${tenant.domain}/api/v2/:`)).toBe(true);
+    expect(stored[0]).toMatch(/:[0-9a-f]{16}\}$/);
+  });
+
+  it(`"A cached token is never shared between different credentials, and a cache key never contains one": two secrets, two tokens in Redis, no secret in a key`, async () => {
+    await fleetClient().roles.list();
+    await expect(fleetClient(processCache(), "revoked-secret").roles.list()).rejects.toBeInstanceOf(TokenEndpointError);
+    // The right secret's token was in Redis, yet the wrong secret's client asked the tenant itself (and was refused).
+    expect(tenant.stats().tokenRequests).toBe(2);
+    for (const key of await redis.keys(`${prefix}*`)) {
+      expect(key).not.toContain(tenant.clientSecret);
+      expect(key).not.toContain("revoked-secret");
+    }
   });
 
   it("makes one token request for 8 clients, each with its own provider and connection, × 25 concurrent first calls", async () => {
@@ -220,8 +234,8 @@ describeWithRedis("redisTokenCache: one token for every process, fetched by one 
     tenant.faults.inject({ match: { method: "POST", path: "/oauth/token" }, times: 3, fault: { kind: "reset", when: "before-body" } }); // retried twice, then fails
     await expect(fleetClient().roles.list()).rejects.toThrow();
     expect(await redis.keys(`${prefix}*lock`)).toEqual([]);
-    const failure = tokenKeys(prefix, `auth0:token:${tenant.domain}:${tenant.clientId}:${tenant.domain}/api/v2/`).failure;
-    expect(await redis.hget(failure, "reason")).toMatch(/Error/);
+    const [failure] = await redis.keys(`${prefix}*:failed`);
+    expect(await redis.hget(failure!, "reason")).toMatch(/Error/);
   });
 
   it("starts afresh after a failure: the next call takes the lock and fetches", async () => {

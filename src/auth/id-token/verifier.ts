@@ -1,6 +1,7 @@
 import type { JWK } from "jose";
 import { IdTokenValidatorError } from "../errors.js";
 import { assertWebCrypto } from "../webcrypto.js";
+import { checkIdTokenValidateOptions } from "./check-options.js";
 import { checkClaims } from "./claims.js";
 import type { JwksCache } from "./jwks-cache.js";
 import type { IDTokenValidateOptions, IDTokenValidator } from "./options.js";
@@ -36,8 +37,9 @@ export class IdTokenVerifier implements IDTokenValidator {
     this.#settings = settings;
   }
 
-  async validate(idToken: string, options: IDTokenValidateOptions = {}): Promise<void> {
+  async validate(idToken: string, given?: IDTokenValidateOptions): Promise<void> {
     const { alg, issuer, clientId, clockTolerance } = this.#settings;
+    const options = checkIdTokenValidateOptions(given, "options");
     if (typeof idToken !== "string" || idToken === "") throw new IdTokenValidatorError("ID token is required but missing");
     assertWebCrypto("ID-token validation");
     const jose = await import("jose");

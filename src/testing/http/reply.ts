@@ -2,6 +2,8 @@
 export type ReplyBody =
   | { readonly kind: "json"; readonly value: unknown }
   | { readonly kind: "text"; readonly contentType: string; readonly text: string }
+  /** Bytes as they are, e.g. a gzipped export file. */
+  | { readonly kind: "bytes"; readonly contentType: string; readonly bytes: Buffer }
   | { readonly kind: "empty" };
 
 export interface Reply {
@@ -18,6 +20,10 @@ export function json(status: number, value: unknown, headers: Record<string, str
 
 export function text(status: number, contentType: string, value: string, headers: Record<string, string> = {}): Reply {
   return { status, headers, body: { kind: "text", contentType, text: value } };
+}
+
+export function bytes(status: number, contentType: string, value: Buffer, headers: Record<string, string> = {}): Reply {
+  return { status, headers, body: { kind: "bytes", contentType, bytes: value } };
 }
 
 export function empty(status: number, headers: Record<string, string> = {}): Reply {
@@ -46,6 +52,10 @@ export function encodeReply(reply: Reply): EncodedReply {
     case "text":
       headers["content-type"] = reply.body.contentType;
       payload = Buffer.from(reply.body.text, "utf8");
+      break;
+    case "bytes":
+      headers["content-type"] = reply.body.contentType;
+      payload = reply.body.bytes;
       break;
     case "empty":
       payload = Buffer.alloc(0);

@@ -9,13 +9,15 @@ import { deliver, deliverSlowly, deliverTruncated, resetConnection } from "./del
 import type { RequestHandler } from "./incoming-request.js";
 import { parseBody } from "./parse-body.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
-import { encodeReply, json, text, type Reply } from "./reply.js";
+import { encodeReply, json, text, type EncodedReply, type Reply } from "./reply.js";
 
 export interface ServeDependencies {
   readonly faults: FaultQueue;
   readonly log: RequestLog;
   readonly timers: TimerRegistry;
   readonly maxBodyBytes: number;
+  /** The tenant's clock when a test gave one: timestamps and the `date` header follow it. */
+  readonly clock?: (() => number) | undefined;
   readonly handle: RequestHandler;
 }
 
@@ -33,12 +35,13 @@ export function createRequestListener(deps: ServeDependencies): (req: IncomingMe
 }
 
 async function serve(deps: ServeDependencies, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const startedAt = new Date();
+  const now = deps.clock ?? Date.now;
+  const startedAt = new Date(now());
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", "http://mock-tenant.invalid");
   const fault = deps.faults.take(method, url.pathname);
   let rawBody: Buffer = Buffer.alloc(0);
-  const record = (status: number, rateLimited = false): void =>
+  const record = (status: number, rateLimited = false, responseHeaders: Readonly<Record<string, string>> = {}): void =>
     deps.log.record({
       method,
       path: url.pathname,
@@ -48,8 +51,9 @@ async function serve(deps: ServeDependencies, req: IncomingMessage, res: ServerR
       status,
       ...(fault ? { fault: fault.kind } : {}),
       rateLimited,
+      responseHeaders,
       startedAt,
-      durationMs: Date.now() - startedAt.getTime(),
+      durationMs: now() - startedAt.getTime(),
     });
 
   if (fault?.kind === "reset" && fault.when === "before-body") {
@@ -75,8 +79,9 @@ async function serve(deps: ServeDependencies, req: IncomingMessage, res: ServerR
 
   const standIn = standInReply(fault);
   if (standIn) {
-    record(standIn.status);
-    deliver(res, encodeReply(standIn));
+    const encoded = stamped(encodeReply(standIn), deps.clock);
+    record(standIn.status, false, encoded.headers);
+    deliver(res, encoded);
     return;
   }
 
@@ -89,7 +94,7 @@ async function serve(deps: ServeDependencies, req: IncomingMessage, res: ServerR
     headers: req.headers,
     body: parseBody(req.headers["content-type"], rawBody),
   });
-  const encoded = encodeReply(reply);
+  const encoded = stamped(encodeReply(reply), deps.clock);
 
   if (fault?.kind === "reset") {
     // after-body: the request was processed (a write took effect), but the answer never leaves.
@@ -97,7 +102,7 @@ async function serve(deps: ServeDependencies, req: IncomingMessage, res: ServerR
     resetConnection(req.socket);
     return;
   }
-  record(reply.status, rateLimited);
+  record(reply.status, rateLimited, encoded.headers);
   if (fault?.kind === "slow-body") {
     await deliverSlowly(res, encoded, fault.chunkDelayMs, fault.chunkSize ?? 8, deps.timers);
   } else if (fault?.kind === "truncate") {
@@ -105,6 +110,12 @@ async function serve(deps: ServeDependencies, req: IncomingMessage, res: ServerR
   } else {
     deliver(res, encoded);
   }
+}
+
+/** Node writes `date` from the real clock; a tenant on a test's clock writes its own. */
+function stamped(reply: EncodedReply, clock: (() => number) | undefined): EncodedReply {
+  if (clock && reply.headers["date"] === undefined) reply.headers["date"] = new Date(clock()).toUTCString();
+  return reply;
 }
 
 /** The reply a fault sends in the tenant's place (something in front of the tenant answered), if it does. */

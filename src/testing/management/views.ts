@@ -133,7 +133,7 @@ export function invitationView(invitation: InvitationRecord): JsonObject {
   return { ...invitation };
 }
 
-export function jobView(job: JobRecord): JsonObject {
+export function jobView(job: JobRecord, location?: string): JsonObject {
   return {
     id: job.id,
     type: job.type,
@@ -142,7 +142,26 @@ export function jobView(job: JobRecord): JsonObject {
     ...(job.connection_id !== undefined ? { connection_id: job.connection_id } : {}),
     ...(job.connection !== undefined ? { connection: job.connection } : {}),
     ...(job.external_id !== undefined ? { external_id: job.external_id } : {}),
-    ...(job.status === "processing" ? { percentage_done: 50, time_left_seconds: 1 } : {}),
-    ...(job.summary !== undefined ? { summary: job.summary } : {}),
+    ...(job.format !== undefined ? { format: job.format } : {}),
+    ...(job.limit !== undefined ? { limit: job.limit } : {}),
+    ...(job.fields !== undefined ? { fields: job.fields } : {}),
+    ...(job.status === "processing" && job.processing ? progress(job.processing) : {}),
+    ...(job.summary !== undefined && finished(job) ? { summary: job.summary } : {}),
+    ...(job.status_details !== undefined ? { status_details: job.status_details } : {}),
+    ...(location !== undefined ? { location } : {}),
+  };
+}
+
+function finished(job: JobRecord): boolean {
+  return job.status === "completed" || job.status === "failed";
+}
+
+/** Auth0's `percentage_done` and `time_left_seconds` while a job processes. */
+function progress({ startedAt, endsAt }: { startedAt: number; endsAt: number }): JsonObject {
+  const now = Date.now();
+  const span = Math.max(1, endsAt - startedAt);
+  return {
+    percentage_done: Math.min(99, Math.max(0, Math.floor(((now - startedAt) / span) * 100))),
+    time_left_seconds: Math.max(0, Math.ceil((endsAt - now) / 1000)),
   };
 }

@@ -17,6 +17,9 @@ export interface RecordedRequest {
   readonly fault?: FaultKind;
   /** True when the tenant's rate limiter refused the request. */
   readonly rateLimited: boolean;
+  /** The headers of the answer as sent (`x-ratelimit-*`, `retry-after`, …); empty when none was sent. */
+  readonly responseHeaders: Readonly<Record<string, string>>;
+  /** When the request arrived, on the tenant's clock (see the `clock` option). */
   readonly startedAt: Date;
   readonly durationMs: number;
 }

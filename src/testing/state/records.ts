@@ -188,10 +188,17 @@ export interface JobUserError {
 }
 
 export type JobStatus = "pending" | "processing" | "completed" | "failed";
+export type JobType = "users_import" | "users_export" | "verification_email";
+
+/** A field of a users export: the user attribute (`email`, `user_metadata.plan`) and its column name. */
+export interface ExportField {
+  name: string;
+  export_as?: string;
+}
 
 export interface JobRecord {
   id: string;
-  type: "users_import" | "verification_email";
+  type: JobType;
   status: JobStatus;
   created_at: string;
   connection_id?: string;
@@ -204,6 +211,14 @@ export interface JobRecord {
   /** What the job works on: the users file (imports) or the user id (verification email). */
   input: unknown[];
   user_id?: string;
+  /** Exports: the file's format, the fields and the most users it may hold. */
+  format?: "json" | "csv";
+  fields?: ExportField[];
+  limit?: number;
+  /** Why a failed job failed (`status_details`). */
+  status_details?: string;
+  /** When processing started and is due to end (ms since the epoch), for `percentage_done` and `time_left_seconds`. */
+  processing?: { startedAt: number; endsAt: number };
 }
 
 /** Everything the tenant holds. Maps keep insertion order, which is the default listing order. */

@@ -1,11 +1,20 @@
-import type { JSONWebKeySet } from "jose";
 import type { SentMessage } from "../auth/auth-state.js";
 import type { RotateOptions } from "../crypto/signing-keys.js";
 import type { FaultInjector } from "../faults/injector.js";
 import type { JsonObject } from "../internal/json.js";
+import type { ExportSource, JobFailureRule } from "../jobs/job-state.js";
+import type { JobStatus, JobType } from "../state/records.js";
 import type { RecordedRequest, TenantStats } from "../observe/request-log.js";
-import type { RateLimitOptions } from "../rate-limit/token-bucket.js";
+import type { RateLimitOptions } from "../rate-limit/options.js";
 import type { SeedData, SeedResult } from "../seed/apply-seed.js";
+
+/**
+ * The tenant's public signing keys, as `/.well-known/jwks.json` serves them. Spelled out rather than jose's
+ * `JSONWebKeySet`: jose is an ES module only, and a CommonJS app's declarations cannot name its types.
+ */
+export interface JsonWebKeySet {
+  keys: Array<{ kty?: string; kid?: string; alg?: string; use?: string; [parameter: string]: unknown }>;
+}
 
 export interface CreateClientOptions {
   readonly name?: string;
@@ -74,6 +83,36 @@ export interface ResetOptions {
   readonly clearSeed?: boolean;
 }
 
+/** A job as the tenant holds it. */
+export interface JobInfo {
+  readonly id: string;
+  readonly type: JobType;
+  readonly status: JobStatus;
+  readonly createdAt: string;
+  readonly connectionId?: string;
+  readonly externalId?: string;
+  /** Imports: how many users the file held. */
+  readonly users?: number;
+  readonly upsert?: boolean;
+  readonly statusDetails?: string;
+}
+
+/** The tenant's jobs (imports, exports, verification emails), for tests. */
+export interface MockTenantJobs {
+  /** Every job, oldest first. */
+  list(): readonly JobInfo[];
+  /**
+   * Move every unfinished job (or the one named) one step: pending → processing → completed (or failed, see
+   * `failNext`). Resolves when the step's work is done (an export's file written); returns how many jobs moved. Made
+   * for `jobs: { autoRun: false }`, where nothing moves otherwise.
+   */
+  advance(jobId?: string): Promise<number>;
+  /** Make the next job(s) end `failed` with this `status_details`, as Auth0 reports a job it could not run. */
+  failNext(rule?: JobFailureRule): void;
+  /** Where export jobs read users from (default, or `undefined`: the tenant's users). */
+  setExportSource(source: ExportSource | undefined): void;
+}
+
 /** A running mock Auth0 tenant. */
 export interface MockTenant {
   /** `http://127.0.0.1:PORT`: the SDK's `domain`. */
@@ -118,7 +157,7 @@ export interface MockTenant {
 
   /** New signing key; the previous one stays in the JWKS unless `keepPrevious: false`. Resolves to the new `kid`. */
   rotateSigningKey(options?: RotateOptions): Promise<string>;
-  jwks(): JSONWebKeySet;
+  jwks(): JsonWebKeySet;
 
   /** A code for the `authorization_code` grant, as if the user had just logged in (there is no login page). */
   issueAuthorizationCode(options: AuthorizationCodeOptions): string;
@@ -135,8 +174,14 @@ export interface MockTenant {
 
   /** A user as `GET /api/v2/users/{id}` would return it, by id or email. */
   findUser(idOrEmail: string): JsonObject | undefined;
+  /** Every user, as `GET /api/v2/users/{id}` would return them, oldest first. */
+  allUsers(): JsonObject[];
 
-  /** The Management API's token bucket. */
-  readonly rateLimit: RateLimitOptions;
+  /** Jobs: list them, drive them step by step, make them fail, feed exports. */
+  readonly jobs: MockTenantJobs;
+
+  /** The Management API's rate limit, every option filled in. */
+  readonly rateLimit: Required<RateLimitOptions>;
+  /** Change the Management API's rate limit (it starts full). */
   setRateLimit(options: RateLimitOptions): void;
 }

@@ -8,12 +8,15 @@ import type { RequestHandler } from "../http/incoming-request.js";
 import { createRequestListener } from "../http/serve-request.js";
 import { listenOnLoopback } from "../http/server.js";
 import { TimerRegistry } from "../internal/timers.js";
+import { DownloadHost } from "../downloads/download-host.js";
+import { JobState } from "../jobs/job-state.js";
+import { jobControl } from "./job-control.js";
 import { ManagementApi } from "../management/management-api.js";
 import { ALL_MANAGEMENT_SCOPES } from "../management/scopes.js";
 import { userView } from "../management/views.js";
 import { RequestLog } from "../observe/request-log.js";
 import { resolveOptions, type MockTenantOptions } from "../options.js";
-import { TokenBucket } from "../rate-limit/token-bucket.js";
+import { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { applySeed } from "../seed/apply-seed.js";
 import { installDefaults } from "../seed/defaults.js";
 import { EventLog } from "../state/event-log.js";
@@ -32,6 +35,7 @@ const HOST = "127.0.0.1";
  */
 export async function startMockTenant(options: MockTenantOptions = {}): Promise<MockTenant> {
   const config = resolveOptions(options);
+  const clock = config.clock ?? Date.now;
   const keys = await SigningKeys.create();
   const faults = new FaultQueue();
   const requestLog = new RequestLog();
@@ -47,6 +51,7 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
       log: requestLog,
       timers: deliveryTimers,
       maxBodyBytes: config.maxBodyBytes,
+      clock: config.clock,
       handle: (request) => handle(request),
     }),
     { keepProcessAlive: config.keepProcessAlive },
@@ -54,6 +59,15 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
 
   const urls = tenantUrls(HOST, server.port);
   const store = new TenantStore();
+  const jobs = new JobState();
+  const downloads = new DownloadHost({
+    host: HOST,
+    faults,
+    log: requestLog,
+    timers: deliveryTimers,
+    files: jobs.files,
+    linkSeconds: config.jobs.downloadLinkSeconds,
+  });
   const ctx: TenantContext = {
     urls,
     options: config,
@@ -63,8 +77,10 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
     keys,
     tokens: new TokenMinter(keys, urls, config.idTokenTtlSeconds),
     jobTimers: new TimerRegistry(),
-    managementLimiter: new TokenBucket(config.rateLimit),
-    authenticationLimiter: new TokenBucket(config.authenticationRateLimit),
+    jobs,
+    downloads,
+    managementLimiter: new RateLimiter(config.rateLimit, clock),
+    authenticationLimiter: new RateLimiter(config.authenticationRateLimit, clock),
   };
   const defaultClient = installDefaults(store, urls, config);
   store.markDefaults();
@@ -93,6 +109,7 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
     seed: (data) => applySeed(store, urls, data),
     reset(resetOptions = {}) {
       ctx.jobTimers.clear();
+      jobs.clear();
       store.reset(resetOptions.clearSeed === true);
       ctx.auth.clear();
       requestLog.clear();
@@ -105,7 +122,7 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
       ctx.jobTimers.clear();
       deliveryTimers.clear();
       faults.clear();
-      await server.close();
+      await Promise.all([server.close(), downloads.close()]);
     },
     // `await using tenant = await startMockTenant()` closes it at the end of the scope. Node defines the symbol from
     // 20.4 on (this package needs 20.19), as do Bun and Deno: no polyfill, so importing this module changes no global.
@@ -147,6 +164,8 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
       const user = store.userByRef(idOrEmail);
       return user ? userView(user) : undefined;
     },
+    allUsers: () => [...store.data.users.values()].map(userView),
+    jobs: jobControl(ctx),
 
     get rateLimit() {
       return ctx.managementLimiter.options;

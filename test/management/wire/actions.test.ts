@@ -38,7 +38,7 @@ runWireCases("actions", [
     errors: [400, 401, 403, 404, 429],
   },
   {
-    method: "actions.versions.deploy", http: "POST", path: "/actions/actions/{actionId}/versions/{id}/deploy", request: "optional", body: "json",
+    method: "actions.versions.deploy", http: "POST", path: "/actions/actions/{actionId}/versions/{id}/deploy", request: "nullable", body: "json",
     response: "json", errors: [400, 401, 403, 429],
   },
   {

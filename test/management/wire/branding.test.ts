@@ -80,7 +80,7 @@ runWireCases("branding", [
     response: "json", errors: [400, 401, 403, 404, 429],
   },
   {
-    method: "branding.phone.templates.reset", http: "PATCH", path: "/branding/phone/templates/{id}/reset", request: "optional", body: "json",
+    method: "branding.phone.templates.reset", http: "PATCH", path: "/branding/phone/templates/{id}/reset", request: "opaque", body: "json",
     response: "json", errors: [400, 401, 403, 429],
   },
   {

@@ -39,7 +39,7 @@ runWireCases("connections", [
     errors: [400, 401, 403, 404, 429],
   },
   {
-    method: "connections.directoryProvisioning.create", http: "POST", path: "/connections/{id}/directory-provisioning", request: "optional",
+    method: "connections.directoryProvisioning.create", http: "POST", path: "/connections/{id}/directory-provisioning", request: "nullable",
     body: "json", response: "json", errors: [400, 401, 403, 404, 409, 429],
   },
   {
@@ -47,7 +47,7 @@ runWireCases("connections", [
     response: "void", errors: [400, 401, 403, 404, 429],
   },
   {
-    method: "connections.directoryProvisioning.update", http: "PATCH", path: "/connections/{id}/directory-provisioning", request: "optional",
+    method: "connections.directoryProvisioning.update", http: "PATCH", path: "/connections/{id}/directory-provisioning", request: "nullable",
     body: "json", response: "json", errors: [400, 401, 403, 404, 429],
   },
   {
@@ -76,7 +76,7 @@ runWireCases("connections", [
     errors: [400, 404],
   },
   {
-    method: "connections.scimConfiguration.create", http: "POST", path: "/connections/{id}/scim-configuration", request: "optional", body: "json",
+    method: "connections.scimConfiguration.create", http: "POST", path: "/connections/{id}/scim-configuration", request: "nullable", body: "json",
     response: "json", errors: [400, 404],
   },
   {
@@ -115,11 +115,11 @@ runWireCases("connections", [
     method: "connections.keys.get", http: "GET", path: "/connections/{id}/keys", request: "none", response: "json", errors: [400, 401, 403, 404, 429],
   },
   {
-    method: "connections.keys.create", http: "POST", path: "/connections/{id}/keys", request: "optional", body: "json", response: "json",
+    method: "connections.keys.create", http: "POST", path: "/connections/{id}/keys", request: "nullable", body: "json", response: "json",
     errors: [400, 401, 403, 404, 409, 429],
   },
   {
-    method: "connections.keys.rotate", http: "POST", path: "/connections/{id}/keys/rotate", request: "optional", body: "json", response: "json",
+    method: "connections.keys.rotate", http: "POST", path: "/connections/{id}/keys/rotate", request: "nullable", body: "json", response: "json",
     errors: [400, 401, 403, 404, 429],
   },
   {

@@ -5,7 +5,9 @@
  *   sample), exact JSON or multipart body, and the Accept, Authorization and Auth0-Client headers, from a client with
  *   `withCustomDomainHeader` (so Auth0-Custom-Domain must be there exactly on the whitelisted methods); then the
  *   result (the JSON body, `undefined`, a `Page` of the items field, or the parsed events);
- * - the defaults the SDK fills in when the caller leaves the request out;
+ * - the defaults the SDK fills in when the caller leaves the request out; a required query parameter left out is an
+ *   `InvalidInputError` with nothing sent; for a JSON body, what leaving it out sends:
+ *   `{}` when v5 defaults the request to `{}`, else no body and no content type (and an explicit `null` is sent as `null`);
  * - for lists, the request for the next page (`page + 1`, or `from` = the response's `next`);
  * - each listed error status as its typed error class, and an unlisted one as a plain `ManagementError`;
  * - `CustomDomainHeader()` adds Auth0-Custom-Domain to any method (which also checks where it takes its request options).
@@ -13,6 +15,7 @@
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
+import { InvalidInputError } from "../../../src/core/errors.js";
 import { Page } from "../../../src/core/page.js";
 import { CustomDomainHeader, type RequestOptions } from "../../../src/core/request-options.js";
 import {
@@ -46,8 +49,11 @@ export interface WireCase {
   readonly http: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Templated path under `/api/v2`; the placeholders are the leading positional arguments, in order. */
   readonly path: string;
-  /** Whether the method takes a request object, and whether it may be left out. */
-  readonly request: "none" | "optional" | "required";
+  /**
+   * Whether the method takes a request object, and whether it may be left out: `optional` defaults to `{}` (v5's
+   * `request = {}`); `nullable` (v5's `request?: X | null`) and `opaque` (`request?: unknown`) have no default.
+   */
+  readonly request: "none" | "optional" | "nullable" | "opaque" | "required";
   readonly query?: readonly QueryCase[];
   /** Query parameters the request must carry (wire names). */
   readonly required?: readonly string[];
@@ -267,10 +273,11 @@ function expectHeadersAndBody(wireCase: WireCase, request: Recorded, sent: Recor
   } else if (wireCase.body === "multipart") {
     const contentType = String(headers["content-type"]);
     expect(contentType, "content-type").toMatch(/^multipart\/form-data; boundary=\S+$/);
-    // The table lists the parts, not file names: an unnamed Blob goes as `<wire>.json`, this SDK's rule.
+    // The table lists the parts, not file names: an unnamed Blob goes as FormData names it, "blob", with its own
+    // type, as in v5 (test/management/multipart.test.ts covers the other kinds of file).
     const expected = (wireCase.parts ?? []).map(([wire, kind]) =>
       kind === "file"
-        ? { name: wire, filename: `${wire}.json`, type: "application/json", text: USERS_FILE }
+        ? { name: wire, filename: "blob", type: "application/json", text: USERS_FILE }
         : { name: wire, filename: undefined, type: undefined, text: MULTIPART_FIELDS[wire]![1] },
     );
     expect(multipartParts(contentType, request.body), "multipart parts").toEqual(expected);
@@ -341,6 +348,26 @@ function runCase(wireCase: WireCase): void {
 
   if (wireCase.pagination) runNextPage(wireCase, wireCase.pagination);
 
+  if (wireCase.body === "json") runLeftOutBody(wireCase);
+
+  for (const wire of wireCase.required ?? []) {
+    it(`refuses a request without ${wire} (required) with InvalidInputError, before any request`, async () => {
+      const recorded = serve(ORIGIN, successReply(wireCase));
+      const complete = minimalRequest(wireCase) ?? {};
+      const path = PATH_VALUES.slice(0, pathParamCount(wireCase));
+      for (const request of [{ ...complete, [wire]: undefined }, { ...complete, [wire]: null }]) {
+        const error = await failure(() => settle(wireCase, invoke(newClient(), wireCase.method, [...path, request])));
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect((error as InvalidInputError).field).toBe(`request.${wire}`);
+      }
+      if (wireCase.request === "required") {
+        // Left out entirely (v5: a TypeError reading the request).
+        expect(await failure(() => settle(wireCase, invoke(newClient(), wireCase.method, path)))).toBeInstanceOf(InvalidInputError);
+      }
+      expect(recorded).toHaveLength(0);
+    });
+  }
+
   it(`maps ${wireCase.errors.join(", ")} to typed errors and ${UNLISTED_STATUS} to a plain ManagementError`, async () => {
     for (const status of [...wireCase.errors, UNLISTED_STATUS]) {
       const body = { statusCode: status, error: "Wire", message: `status ${status}` };
@@ -375,6 +402,32 @@ function runCase(wireCase: WireCase): void {
     await settle(wireCase, invoke(newClient(), wireCase.method, callArgs(wireCase, minimalRequest(wireCase), options)));
     expect(only(recorded).headers["auth0-custom-domain"]).toBe("x.example.com");
   });
+}
+
+/**
+ * A JSON-body method called with its request left out sends what v5 sends: `{}` as JSON when v5 defaults the request
+ * to `{}`, otherwise no body and no content type at all; an explicit `null` (which a nullable request allows) is
+ * serialised like any other value.
+ */
+function runLeftOutBody(wireCase: WireCase): void {
+  const sendsEmptyObject = wireCase.request === "optional";
+  it(`called without a request, sends ${sendsEmptyObject ? "{} as JSON" : "no body and no content type"}`, async () => {
+    const recorded = serve(ORIGIN, successReply(wireCase));
+    await settle(wireCase, invoke(newClient(), wireCase.method, PATH_VALUES.slice(0, pathParamCount(wireCase))));
+    const sent = only(recorded);
+    expect(`${sent.method} ${sent.path}`).toBe(`${wireCase.http} ${expectedPath(wireCase)}`);
+    expect(sent.headers["content-type"], "content-type").toBe(sendsEmptyObject ? "application/json" : undefined);
+    expect(sent.body, "body").toBe(sendsEmptyObject ? "{}" : "");
+  });
+  if (wireCase.request === "nullable") {
+    it("called with a null request, sends null as JSON", async () => {
+      const recorded = serve(ORIGIN, successReply(wireCase));
+      await settle(wireCase, invoke(newClient(), wireCase.method, [...PATH_VALUES.slice(0, pathParamCount(wireCase)), null]));
+      const sent = only(recorded);
+      expect(sent.headers["content-type"], "content-type").toBe("application/json");
+      expect(sent.body, "body").toBe("null");
+    });
+  }
 }
 
 /**

@@ -6,14 +6,17 @@
  *   multipart body and its content type, the bearer token and v4's telemetry; `CustomDomainHeader` as initOverrides
  *   adds `auth0-custom-domain` exactly on the whitelisted paths;
  * - the result: `{ data, headers, status, statusText }` (a `JSONApiResponse`, `VoidApiResponse` or `TextApiResponse`),
- *   `data` parsed as JSON, undefined, or text as the table says;
+ *   `data` parsed as JSON, undefined, or text as the table says; a `T | void` response (`json-or-void`) is JSON, and
+ *   undefined on a 204;
  * - a null query value is sent as "null", undefined ones are left out;
  * - each required key null or undefined: `RequiredError` naming it, before any request;
+ * - each path param "", "." or "..": `InvalidInputError` naming it, before any request (as on the v5 surface);
  * - an error status with a JSON body: `ManagementApiError` with the body's fields.
  * The expected values come from the case data alone, never from the descriptor tables the client reads.
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
+import { InvalidInputError } from "auth0";
 import { CustomDomainHeader, JSONApiResponse, ManagementApiError, ManagementClient, RequiredError, TextApiResponse, VoidApiResponse } from "../../index.js";
 import { serve, type Recorded, type Reply } from "../../../../test/helpers/serve-recorded.js";
 
@@ -31,7 +34,8 @@ export interface WireCase {
   readonly required?: readonly string[];
   /** `json`, or the multipart form fields in wire order. */
   readonly body?: "json" | readonly string[];
-  readonly response: "json" | "void" | "text";
+  /** `json-or-void`: v4's `T | void`, parsed as JSON unless the status is 204. */
+  readonly response: "json" | "void" | "text" | "json-or-void";
   /** On the custom-domain whitelist. */
   readonly customDomain?: true;
   /** `[key, sample]` in wire order. */
@@ -175,6 +179,18 @@ export function runWireCases(cases: readonly WireCase[]): void {
       }
     });
 
+    if (wireCase.response === "json-or-void") {
+      it("resolves a 204 to a VoidApiResponse (data undefined), as v4's T | void does", async () => {
+        const recorded = serve(ORIGIN, { status: 204, body: "", headers: {} });
+        const params = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
+        const result = (await invoke(client, wireCase.method, callArgs(wireCase, params))) as Record<string, unknown>;
+        expect(recorded).toHaveLength(1);
+        expect(result).toBeInstanceOf(VoidApiResponse);
+        expect(result.data).toBeUndefined();
+        expect(result).toMatchObject({ status: 204, statusText: "No Content" });
+      });
+    }
+
     const required = new Set(wireCase.required ?? []);
     const nullable = wireCase.query?.find(([key]) => !required.has(key))?.[0];
     if (nullable !== undefined) {
@@ -200,6 +216,19 @@ export function runWireCases(cases: readonly WireCase[]): void {
           const error = await rejection(invoke(client, wireCase.method, callArgs(wireCase, { ...complete, [key]: missing })));
           expect(error).toBeInstanceOf(RequiredError);
           expect(error).toMatchObject({ name: "RequiredError", field: key, message: `Required parameter requestParameters.${key} was null or undefined.` });
+        }
+        expect(recorded).toHaveLength(0);
+      });
+    }
+
+    for (const name of pathParams(wireCase)) {
+      it(`refuses "", "." and ".." as ${name} with InvalidInputError, before any request`, async () => {
+        const recorded = serve(ORIGIN, successReply(wireCase));
+        const complete = { ...pathValues(wireCase), ...Object.fromEntries(wireCase.query ?? []) };
+        for (const value of ["", ".", ".."]) {
+          const error = await rejection(invoke(client, wireCase.method, callArgs(wireCase, { ...complete, [name]: value })));
+          expect(error, JSON.stringify(value)).toBeInstanceOf(InvalidInputError);
+          expect((error as InvalidInputError).field).toBe(name);
         }
         expect(recorded).toHaveLength(0);
       });

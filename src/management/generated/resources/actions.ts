@@ -138,7 +138,7 @@ export const actionsTable: ResourceTable = {
   create: { m: "POST", p: "/actions/actions", b: "json", e: E400_401_403_429 },
   get: { m: "GET", p: "/actions/actions/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/actions/actions/{id}", q: ["force"], r: "void", e: E400_401_403_404_429 },
-  update: { m: "PATCH", p: "/actions/actions/{id}", b: "json", e: E400_401_403_404_429 },
+  update: { m: "PATCH", p: "/actions/actions/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
   deploy: { m: "POST", p: "/actions/actions/{id}/deploy", e: E400_401_403_429, n: 1 },
   test: { m: "POST", p: "/actions/actions/{id}/test", b: "json", e: E400_401_403_429 },
   versions: {
@@ -154,7 +154,7 @@ export const actionsTable: ResourceTable = {
     create: { m: "POST", p: "/actions/modules", b: "json", e: E400_401_403_409_429 },
     get: { m: "GET", p: "/actions/modules/{id}", e: E400_401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/actions/modules/{id}", r: "void", e: E400_401_403_404_412_429, n: 1 },
-    update: { m: "PATCH", p: "/actions/modules/{id}", b: "json", e: E400_401_403_404_409_429 },
+    update: { m: "PATCH", p: "/actions/modules/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
     listActions: { m: "GET", p: "/actions/modules/{id}/actions", q: [["page", 0], ["per_page", 50]], e: E400_401_403_404_429, g: ["offset", "actions"] },
     rollback: { m: "POST", p: "/actions/modules/{id}/rollback", b: "json", e: E400_401_403_404_409_429 },
     versions: {
@@ -167,7 +167,7 @@ export const actionsTable: ResourceTable = {
     list: { m: "GET", p: "/actions/triggers", e: E400_401_403_429, n: 1 },
     bindings: {
       list: { m: "GET", p: "/actions/triggers/{triggerId}/bindings", q: [["page", 0], ["per_page", 50]], e: E400_401_403_429, g: ["offset", "bindings"] },
-      updateMany: { m: "PATCH", p: "/actions/triggers/{triggerId}/bindings", b: "json", e: E400_401_403_429 },
+      updateMany: { m: "PATCH", p: "/actions/triggers/{triggerId}/bindings", b: "json", d: 1, e: E400_401_403_429 },
     },
   },
 };

@@ -118,7 +118,7 @@ export interface BrandingPhoneTemplates {
 
 export const brandingTable: ResourceTable = {
   get: { m: "GET", p: "/branding", e: E401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/branding", b: "json", e: E400_401_403_429 },
+  update: { m: "PATCH", p: "/branding", b: "json", d: 1, e: E400_401_403_429 },
   templates: {
     getUniversalLogin: { m: "GET", p: "/branding/templates/universal-login", e: E401_402_403_404_429, n: 1 },
     updateUniversalLogin: { m: "PUT", p: "/branding/templates/universal-login", b: "json", r: "void", e: E400_401_402_403_409_429 },
@@ -137,15 +137,15 @@ export const brandingTable: ResourceTable = {
       create: { m: "POST", p: "/branding/phone/providers", b: "json", e: E400_401_403_409_429 },
       get: { m: "GET", p: "/branding/phone/providers/{id}", e: E400_401_403_404_429, n: 1 },
       delete: { m: "DELETE", p: "/branding/phone/providers/{id}", r: "void", e: E401_403_404_429, n: 1 },
-      update: { m: "PATCH", p: "/branding/phone/providers/{id}", b: "json", e: E400_401_403_404_409_429 },
+      update: { m: "PATCH", p: "/branding/phone/providers/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
       test: { m: "POST", p: "/branding/phone/providers/{id}/try", b: "json", e: E400_401_403_404_409_429 },
     },
     templates: {
       list: { m: "GET", p: "/branding/phone/templates", q: ["disabled"], e: E400_401_403_429 },
-      create: { m: "POST", p: "/branding/phone/templates", b: "json", e: E400_401_403_409_429 },
+      create: { m: "POST", p: "/branding/phone/templates", b: "json", d: 1, e: E400_401_403_409_429 },
       get: { m: "GET", p: "/branding/phone/templates/{id}", e: E400_401_403_404_429, n: 1 },
       delete: { m: "DELETE", p: "/branding/phone/templates/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
-      update: { m: "PATCH", p: "/branding/phone/templates/{id}", b: "json", e: E400_401_403_404_429 },
+      update: { m: "PATCH", p: "/branding/phone/templates/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
       reset: { m: "PATCH", p: "/branding/phone/templates/{id}/reset", b: "json", e: E400_401_403_429 },
       test: { m: "POST", p: "/branding/phone/templates/{id}/try", b: "json", e: E400_401_403_404_429 },
     },

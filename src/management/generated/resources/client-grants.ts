@@ -48,7 +48,7 @@ export const clientGrantsTable: ResourceTable = {
   create: { m: "POST", p: "/client-grants", b: "json", e: E400_401_403_404_409_429 },
   get: { m: "GET", p: "/client-grants/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/client-grants/{id}", r: "void", e: E400_401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/client-grants/{id}", b: "json", e: E400_401_403_404_429 },
+  update: { m: "PATCH", p: "/client-grants/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
   organizations: {
     list: { m: "GET", p: "/client-grants/{id}/organizations", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "organizations"] },
   },

@@ -82,14 +82,14 @@ export const clientsTable: ResourceTable = {
   registerCimdClient: { m: "POST", p: "/clients/cimd/register", b: "json", e: E400_401_403_429_500 },
   get: { m: "GET", p: "/clients/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/clients/{id}", r: "void", e: E400_401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/clients/{id}", b: "json", e: E400_401_403_404_429 },
+  update: { m: "PATCH", p: "/clients/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
   rotateSecret: { m: "POST", p: "/clients/{id}/rotate-secret", e: E400_401_403_404_429, n: 1 },
   credentials: {
     list: { m: "GET", p: "/clients/{client_id}/credentials", e: E401_403_404_429, n: 1 },
     create: { m: "POST", p: "/clients/{client_id}/credentials", b: "json", e: E400_401_403_404_429 },
     get: { m: "GET", p: "/clients/{client_id}/credentials/{credential_id}", e: E401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/clients/{client_id}/credentials/{credential_id}", r: "void", e: E400_401_403_429, n: 1 },
-    update: { m: "PATCH", p: "/clients/{client_id}/credentials/{credential_id}", b: "json", e: E400_401_403_404_429 },
+    update: { m: "PATCH", p: "/clients/{client_id}/credentials/{credential_id}", b: "json", d: 1, e: E400_401_403_404_429 },
   },
   connections: {
     get: { m: "GET", p: "/clients/{id}/connections", q: ["strategy", "from", ["take", 50], "fields", "include_fields"], e: E400_401_403_404_429, g: ["checkpoint", "connections"] },

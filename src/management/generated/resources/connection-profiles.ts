@@ -47,5 +47,5 @@ export const connectionProfilesTable: ResourceTable = {
   getTemplate: { m: "GET", p: "/connection-profiles/templates/{id}", e: E401_403_404_429, n: 1 },
   get: { m: "GET", p: "/connection-profiles/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/connection-profiles/{id}", r: "void", e: E401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/connection-profiles/{id}", b: "json", e: E400_401_403_404_429 },
+  update: { m: "PATCH", p: "/connection-profiles/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
 };

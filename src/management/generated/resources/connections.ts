@@ -155,7 +155,7 @@ export const connectionsTable: ResourceTable = {
   create: { m: "POST", p: "/connections", b: "json", e: E400_401_403_409_429 },
   get: { m: "GET", p: "/connections/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/connections/{id}", r: "void", e: E400_401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/connections/{id}", b: "json", e: E400_401_403_404_409_429 },
+  update: { m: "PATCH", p: "/connections/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
   checkStatus: { m: "GET", p: "/connections/{id}/status", r: "void", e: E400_401_403_404_429, n: 1 },
   directoryProvisioning: {
     list: { m: "GET", p: "/connections-directory-provisionings", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "directory_provisionings"] },
@@ -179,7 +179,7 @@ export const connectionsTable: ResourceTable = {
     getDefaultMapping: { m: "GET", p: "/connections/{id}/scim-configuration/default-mapping", e: E400_404, n: 1 },
     tokens: {
       get: { m: "GET", p: "/connections/{id}/scim-configuration/tokens", e: E400_404, n: 1 },
-      create: { m: "POST", p: "/connections/{id}/scim-configuration/tokens", b: "json", e: E400_404_409 },
+      create: { m: "POST", p: "/connections/{id}/scim-configuration/tokens", b: "json", d: 1, e: E400_404_409 },
       delete: { m: "DELETE", p: "/connections/{id}/scim-configuration/tokens/{tokenId}", r: "void", e: E400_404, n: 1 },
     },
   },
@@ -193,6 +193,6 @@ export const connectionsTable: ResourceTable = {
     rotate: { m: "POST", p: "/connections/{id}/keys/rotate", b: "json", e: E400_401_403_404_429 },
   },
   users: {
-    deleteByEmail: { m: "DELETE", p: "/connections/{id}/users", q: ["email"], r: "void", e: E400_401_403_404_429 },
+    deleteByEmail: { m: "DELETE", p: "/connections/{id}/users", q: ["email"], k: ["email"], r: "void", e: E400_401_403_404_429 },
   },
 };

@@ -53,7 +53,7 @@ export const customDomainsTable: ResourceTable = {
   setDefault: { m: "PATCH", p: "/custom-domains/default", b: "json", e: E400_403 },
   get: { m: "GET", p: "/custom-domains/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/custom-domains/{id}", r: "void", e: E400_401_403_409_429, n: 1 },
-  update: { m: "PATCH", p: "/custom-domains/{id}", b: "json", e: E400_401_403_429 },
+  update: { m: "PATCH", p: "/custom-domains/{id}", b: "json", d: 1, e: E400_401_403_429 },
   test: { m: "POST", p: "/custom-domains/{id}/test", e: E400_401_403_404_409, n: 1 },
   verify: { m: "POST", p: "/custom-domains/{id}/verify", e: E400_401_403_404_429, n: 1 },
 };

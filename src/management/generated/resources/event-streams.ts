@@ -65,14 +65,14 @@ export const eventStreamsTable: ResourceTable = {
   create: { m: "POST", p: "/event-streams", b: "json", e: E400_401_403_409_429 },
   get: { m: "GET", p: "/event-streams/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/event-streams/{id}", r: "void", e: E400_401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/event-streams/{id}", b: "json", e: E400_401_403_429 },
+  update: { m: "PATCH", p: "/event-streams/{id}", b: "json", d: 1, e: E400_401_403_429 },
   test: { m: "POST", p: "/event-streams/{id}/test", b: "json", e: E401_403_429 },
   deliveries: {
     list: { m: "GET", p: "/event-streams/{id}/deliveries", q: ["statuses", "event_types", "date_from", "date_to", "from", ["take", 50]], e: E400_401_403_404_429 },
     getHistory: { m: "GET", p: "/event-streams/{id}/deliveries/{event_id}", e: E401_403_404_429, n: 1 },
   },
   redeliveries: {
-    create: { m: "POST", p: "/event-streams/{id}/redeliver", b: "json", e: E401_403_404_409_429 },
+    create: { m: "POST", p: "/event-streams/{id}/redeliver", b: "json", d: 1, e: E401_403_404_409_429 },
     createById: { m: "POST", p: "/event-streams/{id}/redeliver/{event_id}", r: "void", e: E401_403_404_409_429, n: 1 },
   },
 };

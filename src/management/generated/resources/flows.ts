@@ -75,7 +75,7 @@ export const flowsTable: ResourceTable = {
   create: { m: "POST", p: "/flows", b: "json", e: E400_401_403_429 },
   get: { m: "GET", p: "/flows/{id}", q: ["hydrate"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/flows/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
-  update: { m: "PATCH", p: "/flows/{id}", b: "json", e: E401_403_404_429 },
+  update: { m: "PATCH", p: "/flows/{id}", b: "json", d: 1, e: E401_403_404_429 },
   executions: {
     list: { m: "GET", p: "/flows/{flow_id}/executions", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "executions"] },
     get: { m: "GET", p: "/flows/{flow_id}/executions/{execution_id}", q: ["hydrate"], e: E400_401_403_429 },
@@ -87,7 +87,7 @@ export const flowsTable: ResourceTable = {
       create: { m: "POST", p: "/flows/vault/connections", b: "json", e: E400_401_403_429 },
       get: { m: "GET", p: "/flows/vault/connections/{id}", e: E400_401_403_404_429, n: 1 },
       delete: { m: "DELETE", p: "/flows/vault/connections/{id}", r: "void", e: E400_401_403_429, n: 1 },
-      update: { m: "PATCH", p: "/flows/vault/connections/{id}", b: "json", e: E400_401_403_404_429 },
+      update: { m: "PATCH", p: "/flows/vault/connections/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
     },
   },
 };

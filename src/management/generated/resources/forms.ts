@@ -34,5 +34,5 @@ export const formsTable: ResourceTable = {
   create: { m: "POST", p: "/forms", b: "json", e: E400_401_403_429 },
   get: { m: "GET", p: "/forms/{id}", q: ["hydrate"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/forms/{id}", r: "void", e: E400_401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/forms/{id}", b: "json", e: E401_403_429 },
+  update: { m: "PATCH", p: "/forms/{id}", b: "json", d: 1, e: E401_403_429 },
 };

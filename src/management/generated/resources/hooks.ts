@@ -50,7 +50,7 @@ export const hooksTable: ResourceTable = {
   create: { m: "POST", p: "/hooks", b: "json", e: E400_401_403_409_429 },
   get: { m: "GET", p: "/hooks/{id}", q: ["fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/hooks/{id}", r: "void", e: E400_401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/hooks/{id}", b: "json", e: E400_401_403_404_409_429 },
+  update: { m: "PATCH", p: "/hooks/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
   secrets: {
     get: { m: "GET", p: "/hooks/{id}/secrets", e: E400_401_403_404_429, n: 1 },
     create: { m: "POST", p: "/hooks/{id}/secrets", b: "json", r: "void", e: E400_401_403_409_429 },

@@ -46,7 +46,7 @@ export interface JobsErrors {
 export const jobsTable: ResourceTable = {
   get: { m: "GET", p: "/jobs/{id}", e: E400_401_403_404_429, n: 1 },
   usersExports: {
-    create: { m: "POST", p: "/jobs/users-exports", b: "json", e: E400_401_403_429 },
+    create: { m: "POST", p: "/jobs/users-exports", b: "json", d: 1, e: E400_401_403_429 },
   },
   usersImports: {
     create: { m: "POST", p: "/jobs/users-imports", b: "multipart", f: [["users", "file"], ["connection_id", "field"], ["upsert", "field", "os"], ["external_id", "field", "o"], ["send_completion_email", "field", "os"]], e: E400_401_403_413_429_500 },

@@ -37,5 +37,5 @@ export const networkAclsTable: ResourceTable = {
   get: { m: "GET", p: "/network-acls/{id}", e: E401_403_404_429, n: 1 },
   set: { m: "PUT", p: "/network-acls/{id}", b: "json", e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/network-acls/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
-  update: { m: "PATCH", p: "/network-acls/{id}", b: "json", e: E400_401_403_404_429 },
+  update: { m: "PATCH", p: "/network-acls/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
 };

@@ -222,7 +222,7 @@ export const organizationsTable: ResourceTable = {
   getByName: { m: "GET", p: "/organizations/name/{name}", e: E400_401_403_404_429, n: 1 },
   get: { m: "GET", p: "/organizations/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/organizations/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
-  update: { m: "PATCH", p: "/organizations/{id}", b: "json", e: E400_401_403_429 },
+  update: { m: "PATCH", p: "/organizations/{id}", b: "json", d: 1, e: E400_401_403_429 },
   clientGrants: {
     list: { m: "GET", p: "/organizations/{id}/client-grants", q: ["audience", "client_id", "grant_ids", ["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_429, g: ["offset", "client_grants"] },
     create: { m: "POST", p: "/organizations/{id}/client-grants", b: "json", e: E400_401_403_404_409_429 },
@@ -233,7 +233,7 @@ export const organizationsTable: ResourceTable = {
     create: { m: "POST", p: "/organizations/{id}/connections", b: "json", e: E400_401_403_404_409_429 },
     get: { m: "GET", p: "/organizations/{id}/connections/{connection_id}", e: E401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/organizations/{id}/connections/{connection_id}", r: "void", e: E401_403_429, n: 1 },
-    update: { m: "PATCH", p: "/organizations/{id}/connections/{connection_id}", b: "json", e: E400_401_403_429 },
+    update: { m: "PATCH", p: "/organizations/{id}/connections/{connection_id}", b: "json", d: 1, e: E400_401_403_429 },
   },
   discoveryDomains: {
     list: { m: "GET", p: "/organizations/{id}/discovery-domains", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "domains"] },
@@ -241,14 +241,14 @@ export const organizationsTable: ResourceTable = {
     getByName: { m: "GET", p: "/organizations/{id}/discovery-domains/name/{discovery_domain}", e: E400_401_403_404_429, n: 1 },
     get: { m: "GET", p: "/organizations/{id}/discovery-domains/{discovery_domain_id}", e: E400_401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/organizations/{id}/discovery-domains/{discovery_domain_id}", r: "void", e: E401_403_404_429, n: 1 },
-    update: { m: "PATCH", p: "/organizations/{id}/discovery-domains/{discovery_domain_id}", b: "json", e: E400_404 },
+    update: { m: "PATCH", p: "/organizations/{id}/discovery-domains/{discovery_domain_id}", b: "json", d: 1, e: E400_404 },
   },
   enabledConnections: {
     list: { m: "GET", p: "/organizations/{id}/enabled_connections", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "enabled_connections"] },
     add: { m: "POST", p: "/organizations/{id}/enabled_connections", b: "json", e: E400_401_403_404_429 },
     get: { m: "GET", p: "/organizations/{id}/enabled_connections/{connectionId}", e: E401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/organizations/{id}/enabled_connections/{connectionId}", r: "void", e: E400_401_403_404_429, n: 1 },
-    update: { m: "PATCH", p: "/organizations/{id}/enabled_connections/{connectionId}", b: "json", e: E400_401_403_404_429 },
+    update: { m: "PATCH", p: "/organizations/{id}/enabled_connections/{connectionId}", b: "json", d: 1, e: E400_401_403_404_429 },
   },
   invitations: {
     list: { m: "GET", p: "/organizations/{id}/invitations", q: [["page", 0], ["per_page", 50], ["include_totals", true], "fields", "include_fields", "sort"], e: E400_401_403_404_429, g: ["offset", "invitations"] },
@@ -264,7 +264,7 @@ export const organizationsTable: ResourceTable = {
       list: { m: "GET", p: "/organizations/{id}/members/{user_id}/effective-roles", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
       sources: {
         groups: {
-          list: { m: "GET", p: "/organizations/{id}/members/{user_id}/effective-roles/sources/groups", q: ["from", ["take", 50], "role_id"], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+          list: { m: "GET", p: "/organizations/{id}/members/{user_id}/effective-roles/sources/groups", q: ["from", ["take", 50], "role_id"], k: ["role_id"], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
         },
       },
     },

@@ -69,12 +69,12 @@ export interface PromptsPartials {
 
 export const promptsTable: ResourceTable = {
   getSettings: { m: "GET", p: "/prompts", e: E401_403_429, n: 1 },
-  updateSettings: { m: "PATCH", p: "/prompts", b: "json", e: E400_401_403_429 },
+  updateSettings: { m: "PATCH", p: "/prompts", b: "json", d: 1, e: E400_401_403_429 },
   rendering: {
     list: { m: "GET", p: "/prompts/rendering", q: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "prompt", "screen", "rendering_mode"], e: E400_401_402_403_429, g: ["offset", "configs"] },
     bulkUpdate: { m: "PATCH", p: "/prompts/rendering", b: "json", e: E400_401_402_403_429 },
     get: { m: "GET", p: "/prompts/{prompt}/screen/{screen}/rendering", e: E400_401_402_403_404_429, n: 1 },
-    update: { m: "PATCH", p: "/prompts/{prompt}/screen/{screen}/rendering", b: "json", e: E400_401_402_403_429 },
+    update: { m: "PATCH", p: "/prompts/{prompt}/screen/{screen}/rendering", b: "json", d: 1, e: E400_401_402_403_429 },
   },
   customText: {
     get: { m: "GET", p: "/prompts/{prompt}/custom-text/{language}", e: E400_401_403_404_429, n: 1 },

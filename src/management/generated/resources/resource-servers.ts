@@ -34,5 +34,5 @@ export const resourceServersTable: ResourceTable = {
   create: { m: "POST", p: "/resource-servers", b: "json", e: E400_401_403_409_429 },
   get: { m: "GET", p: "/resource-servers/{id}", q: ["include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/resource-servers/{id}", r: "void", e: E400_401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/resource-servers/{id}", b: "json", e: E400_401_403_409_429 },
+  update: { m: "PATCH", p: "/resource-servers/{id}", b: "json", d: 1, e: E400_401_403_409_429 },
 };

@@ -75,7 +75,7 @@ export const rolesTable: ResourceTable = {
   create: { m: "POST", p: "/roles", b: "json", e: E400_401_403_409_429 },
   get: { m: "GET", p: "/roles/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/roles/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
-  update: { m: "PATCH", p: "/roles/{id}", b: "json", e: E400_401_403_429 },
+  update: { m: "PATCH", p: "/roles/{id}", b: "json", d: 1, e: E400_401_403_429 },
   groups: {
     get: { m: "GET", p: "/roles/{id}/groups", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
     create: { m: "POST", p: "/roles/{id}/groups", b: "json", r: "void", e: E400_401_403_404_429 },

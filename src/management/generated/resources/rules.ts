@@ -34,5 +34,5 @@ export const rulesTable: ResourceTable = {
   create: { m: "POST", p: "/rules", b: "json", e: E400_401_403_409_429 },
   get: { m: "GET", p: "/rules/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/rules/{id}", r: "void", e: E400_401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/rules/{id}", b: "json", e: E400_401_403_404_409_429 },
+  update: { m: "PATCH", p: "/rules/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
 };

@@ -64,13 +64,13 @@ export const selfServiceProfilesTable: ResourceTable = {
   create: { m: "POST", p: "/self-service-profiles", b: "json", e: E400_401_403_409_429_500 },
   get: { m: "GET", p: "/self-service-profiles/{id}", e: E400_401_403_404_429_500, n: 1 },
   delete: { m: "DELETE", p: "/self-service-profiles/{id}", r: "void", e: E400_401_403_429_500, n: 1 },
-  update: { m: "PATCH", p: "/self-service-profiles/{id}", b: "json", e: E400_401_403_404_429_500 },
+  update: { m: "PATCH", p: "/self-service-profiles/{id}", b: "json", d: 1, e: E400_401_403_404_429_500 },
   customText: {
     list: { m: "GET", p: "/self-service-profiles/{id}/custom-text/{language}/{page}", e: E401_403_404_429, n: 1 },
     set: { m: "PUT", p: "/self-service-profiles/{id}/custom-text/{language}/{page}", b: "json", e: E401_403_404_429 },
   },
   ssoTicket: {
-    create: { m: "POST", p: "/self-service-profiles/{id}/sso-ticket", b: "json", e: E400_401_403_409_429 },
+    create: { m: "POST", p: "/self-service-profiles/{id}/sso-ticket", b: "json", d: 1, e: E400_401_403_409_429 },
     revoke: { m: "POST", p: "/self-service-profiles/{profileId}/sso-ticket/{id}/revoke", r: "void", e: E401_403_429, n: 1 },
   },
 };

@@ -19,5 +19,5 @@ export interface Tickets {
 
 export const ticketsTable: ResourceTable = {
   verifyEmail: { m: "POST", p: "/tickets/email-verification", b: "json", e: E400_401_403_404_429 },
-  changePassword: { m: "POST", p: "/tickets/password-change", b: "json", e: E400_401_403_404_429 },
+  changePassword: { m: "POST", p: "/tickets/password-change", b: "json", d: 1, e: E400_401_403_404_429 },
 };

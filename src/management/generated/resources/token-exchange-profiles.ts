@@ -38,5 +38,5 @@ export const tokenExchangeProfilesTable: ResourceTable = {
   create: { m: "POST", p: "/token-exchange-profiles", b: "json", e: E400_401_403_409_429 },
   get: { m: "GET", p: "/token-exchange-profiles/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/token-exchange-profiles/{id}", r: "void", e: E401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/token-exchange-profiles/{id}", b: "json", r: "void", e: E400_401_403_404_409_429 },
+  update: { m: "PATCH", p: "/token-exchange-profiles/{id}", b: "json", d: 1, r: "void", e: E400_401_403_404_409_429 },
 };

@@ -47,5 +47,5 @@ export const userAttributeProfilesTable: ResourceTable = {
   getTemplate: { m: "GET", p: "/user-attribute-profiles/templates/{id}", e: E401_403_404_429, n: 1 },
   get: { m: "GET", p: "/user-attribute-profiles/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/user-attribute-profiles/{id}", r: "void", e: E401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/user-attribute-profiles/{id}", b: "json", e: E400_401_403_404_429 },
+  update: { m: "PATCH", p: "/user-attribute-profiles/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
 };

@@ -22,6 +22,6 @@ export interface UserGrants {
 
 export const userGrantsTable: ResourceTable = {
   list: { m: "GET", p: "/grants", q: [["per_page", 50], ["page", 0], ["include_totals", true], "user_id", "client_id", "audience"], e: E401_403_429, g: ["offset", "grants"] },
-  deleteByUserId: { m: "DELETE", p: "/grants", q: ["user_id"], r: "void", e: E401_403_429 },
+  deleteByUserId: { m: "DELETE", p: "/grants", q: ["user_id"], k: ["user_id"], r: "void", e: E401_403_429 },
   delete: { m: "DELETE", p: "/grants/{id}", r: "void", e: E401_403_429, n: 1 },
 };

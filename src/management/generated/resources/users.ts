@@ -260,12 +260,12 @@ export interface UsersSessions {
 export const usersTable: ResourceTable = {
   list: { m: "GET", p: "/users", q: [["page", 0], ["per_page", 50], ["include_totals", true], "sort", "connection", "fields", "include_fields", "q", "search_engine", "primary_order"], e: E400_401_403_429_503, g: ["offset", "users"] },
   create: { m: "POST", p: "/users", b: "json", e: E400_401_403_409_429 },
-  listUsersByEmail: { m: "GET", p: "/users-by-email", q: ["fields", "include_fields", "email"], e: E400_401_403_429 },
+  listUsersByEmail: { m: "GET", p: "/users-by-email", q: ["fields", "include_fields", "email"], k: ["email"], e: E400_401_403_429 },
   get: { m: "GET", p: "/users/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/users/{id}", r: "void", e: E400_401_403_429, n: 1 },
-  update: { m: "PATCH", p: "/users/{id}", b: "json", e: E400_401_403_404_429 },
+  update: { m: "PATCH", p: "/users/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
   regenerateRecoveryCode: { m: "POST", p: "/users/{id}/recovery-code-regeneration", e: E400_401_403_404, n: 1 },
-  revokeAccess: { m: "POST", p: "/users/{id}/revoke-access", b: "json", r: "void", e: E400_401_403_429 },
+  revokeAccess: { m: "POST", p: "/users/{id}/revoke-access", b: "json", d: 1, r: "void", e: E400_401_403_429 },
   authenticationMethods: {
     list: { m: "GET", p: "/users/{id}/authentication-methods", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "authenticators"] },
     create: { m: "POST", p: "/users/{id}/authentication-methods", b: "json", e: E400_401_403_404_409_429 },
@@ -273,7 +273,7 @@ export const usersTable: ResourceTable = {
     deleteAll: { m: "DELETE", p: "/users/{id}/authentication-methods", r: "void", e: E400_401_403_429, n: 1 },
     get: { m: "GET", p: "/users/{id}/authentication-methods/{authentication_method_id}", e: E400_401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/users/{id}/authentication-methods/{authentication_method_id}", r: "void", e: E400_401_403_404_429, n: 1 },
-    update: { m: "PATCH", p: "/users/{id}/authentication-methods/{authentication_method_id}", b: "json", e: E400_401_403_404_429 },
+    update: { m: "PATCH", p: "/users/{id}/authentication-methods/{authentication_method_id}", b: "json", d: 1, e: E400_401_403_404_429 },
   },
   authenticators: {
     deleteAll: { m: "DELETE", p: "/users/{id}/authenticators", r: "void", e: E400_401_403_429, n: 1 },
@@ -282,10 +282,10 @@ export const usersTable: ResourceTable = {
     list: { m: "GET", p: "/users/{id}/connected-accounts", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "connected_accounts"] },
   },
   effectivePermissions: {
-    list: { m: "GET", p: "/users/{id}/effective-permissions", q: ["from", ["take", 50], "resource_server_identifier"], e: E400_401_403_404_429, g: ["checkpoint", "permissions"] },
+    list: { m: "GET", p: "/users/{id}/effective-permissions", q: ["from", ["take", 50], "resource_server_identifier"], k: ["resource_server_identifier"], e: E400_401_403_404_429, g: ["checkpoint", "permissions"] },
     sources: {
       roles: {
-        list: { m: "GET", p: "/users/{id}/effective-permissions/sources/effective-roles", q: ["from", ["take", 50], "resource_server_identifier", "permission_name"], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
+        list: { m: "GET", p: "/users/{id}/effective-permissions/sources/effective-roles", q: ["from", ["take", 50], "resource_server_identifier", "permission_name"], k: ["resource_server_identifier", "permission_name"], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
       },
     },
   },
@@ -293,7 +293,7 @@ export const usersTable: ResourceTable = {
     list: { m: "GET", p: "/users/{id}/effective-roles", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
     sources: {
       groups: {
-        list: { m: "GET", p: "/users/{id}/effective-roles/sources/groups", q: ["role_id", "from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+        list: { m: "GET", p: "/users/{id}/effective-roles/sources/groups", q: ["role_id", "from", ["take", 50]], k: ["role_id"], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
       },
     },
   },
@@ -308,7 +308,7 @@ export const usersTable: ResourceTable = {
     get: { m: "GET", p: "/users/{id}/groups", q: ["fields", "include_fields", "from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
   },
   identities: {
-    link: { m: "POST", p: "/users/{id}/identities", b: "json", e: E400_401_403_409_429 },
+    link: { m: "POST", p: "/users/{id}/identities", b: "json", d: 1, e: E400_401_403_409_429 },
     delete: { m: "DELETE", p: "/users/{id}/identities/{provider}/{user_id}", e: E400_401_403_429, n: 1 },
   },
   logs: {

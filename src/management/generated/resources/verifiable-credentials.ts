@@ -43,7 +43,7 @@ export const verifiableCredentialsTable: ResourceTable = {
       create: { m: "POST", p: "/verifiable-credentials/verification/templates", b: "json", e: E400_401_403_409_429 },
       get: { m: "GET", p: "/verifiable-credentials/verification/templates/{id}", e: E400_401_403_404_429, n: 1 },
       delete: { m: "DELETE", p: "/verifiable-credentials/verification/templates/{id}", r: "void", e: E400_401_403_429, n: 1 },
-      update: { m: "PATCH", p: "/verifiable-credentials/verification/templates/{id}", b: "json", e: E400_401_403_409_429 },
+      update: { m: "PATCH", p: "/verifiable-credentials/verification/templates/{id}", b: "json", d: 1, e: E400_401_403_409_429 },
     },
   },
 };
