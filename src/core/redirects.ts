@@ -63,7 +63,8 @@ function nextHop(request: PipelineRequest, status: number, url: URL): PipelineRe
 }
 
 function refuseIfFollowedElsewhere(response: PipelineResponse, request: PipelineRequest): void {
-  if (!response.redirected || !response.url) return;
+  // React Native's fetch follows redirects natively and does not say so (no `redirected`): its URL is checked too.
+  if (response.redirected === false || !response.url) return;
   const where = resolve(response.url, request.url);
   if (where !== undefined && where.origin !== request.url.origin) {
     discard(response.body);

@@ -151,4 +151,16 @@ describe("transports other than the default", () => {
     });
     await expect(management.users.get("u1")).rejects.toBeInstanceOf(RedirectError);
   });
+
+  it("a fetch that followed a redirect elsewhere and does not say so (React Native's whatwg-fetch): refused", async () => {
+    const response = { status: 200, statusText: "OK", headers: new Headers(), url: "https://elsewhere.example/u1", type: "default", text: async () => "{}" };
+    const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0 });
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async () => response as unknown as Response;
+    try {
+      await expect(management.users.get("u1")).rejects.toThrow(/another origin, https:\/\/elsewhere\.example/);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
 });
