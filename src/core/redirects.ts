@@ -1,5 +1,6 @@
 import { RedirectError } from "./errors.js";
 import type { PipelineRequest, PipelineResponse } from "./http.js";
+import { resolveUrl } from "./url.js";
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** As fetch's own limit. */
@@ -78,7 +79,7 @@ function refuseIfFollowedElsewhere(response: PipelineResponse, request: Pipeline
 
 function resolve(location: string, base: URL): URL | undefined {
   try {
-    return new URL(location, base);
+    return resolveUrl(location, base);
   } catch {
     return undefined;
   }

@@ -148,6 +148,19 @@ export class ParsedSearchParams {
 }
 
 /**
+ * `new URL(location, base)`, for a redirect's Location. With the stand-in (React Native's URL resolves a relative URL
+ * by appending it to the whole base href) the forms a Location takes are resolved here, dot segments left as written.
+ */
+export function resolveUrl(location: string, base: URL): URL {
+  if (!(base instanceof ParsedUrl)) return new URL(location, base);
+  const { origin, pathname, search } = base as URL;
+  if (/^[a-z][\w+.-]*:/i.test(location)) return parseUrl(location);
+  if (location.startsWith("//")) return parseUrl(base.protocol + location);
+  const prefix = location.startsWith("/") ? "" : location.startsWith("#") ? pathname + search : location.startsWith("?") ? pathname : pathname.replace(/[^/]*$/, "");
+  return parseUrl(origin + prefix + location);
+}
+
+/**
  * `application/x-www-form-urlencoded` decoding, as URLSearchParams does, except that a component with a malformed
  * escape is kept as written (the SDK never builds one).
  */

@@ -2,6 +2,7 @@ import axios from "axios";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AuthenticationClient } from "../../src/auth/authentication-client.js";
 import { RedirectError } from "../../src/core/errors.js";
+import { resetUrlProbe } from "../../src/core/url.js";
 import { ManagementClient } from "../../src/management/management-client.js";
 import { axiosFetcher } from "../../plugins/axios/index.js";
 import { ManagementClient as LegacyManagementClient } from "../../plugins/legacy/index.js";
@@ -103,6 +104,20 @@ describe("redirects within the tenant's origin", () => {
     const data = await management.roles.create({ name: "r" });
     expect(data).toMatchObject({ method: "GET", url: "/moved/api/v2/roles", body: "" });
     expect(tenant.requests[1]!.headers["content-type"]).toBeUndefined();
+  });
+
+  it("are followed, and refused elsewhere, with the URL stand-in too (React Native)", async () => {
+    resetUrlProbe(false);
+    try {
+      redirectOnce(307);
+      const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0 });
+      expect(await management.roles.create({ name: "r" })).toMatchObject({ method: "POST", url: "/moved/api/v2/roles" });
+      redirectEverythingTo(302);
+      await expect(management.users.get("u1")).rejects.toBeInstanceOf(RedirectError);
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      resetUrlProbe();
+    }
   });
 
   it("end after 20 hops with RedirectError", async () => {

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { customFetcher } from "../../src/transport/custom-fetcher.js";
-import { ParsedSearchParams, ParsedUrl, parseUrl, resetUrlProbe } from "../../src/core/url.js";
+import { ParsedSearchParams, ParsedUrl, parseUrl, resetUrlProbe, resolveUrl } from "../../src/core/url.js";
 import { originFromDomain } from "../../src/core/validate.js";
 import type { PipelineRequest } from "../../src/core/http.js";
 import { ORIGIN, TestClient } from "../helpers/test-client.js";
@@ -82,6 +82,14 @@ describe("ParsedUrl, the stand-in for an incomplete global URL", () => {
     "refuses %s, which URL refuses or would read as another host",
     (href) => {
       expect(() => new ParsedUrl(href)).toThrow(TypeError);
+    },
+  );
+
+  it.each(["https://other.example/x?y#z", "HTTP://127.0.0.1:4000/a", "//cdn.example/p", "/api/v2/users?page=1", "users/2", "?q=1", "#top"])(
+    "resolves the redirect Location %s against it as URL does",
+    (location) => {
+      const base = "https://tenant.example/api/v2/users/u1?x=1#h";
+      expect(resolveUrl(location, new ParsedUrl(base) as unknown as URL).href).toBe(new URL(location, base).href);
     },
   );
 
