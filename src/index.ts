@@ -81,5 +81,5 @@ export { SDK_VERSION } from "./core/version.js";
 export { isSecretKey, redactHeaders, redactUrl, redactValue, REDACTED } from "./core/redact.js";
 export { customFetcher } from "./transport/custom-fetcher.js";
 export type { CustomFetcher, CustomFetcherArgs, CustomFetcherResult, CustomFetcherError } from "./transport/custom-fetcher-types.js";
-export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError, RedirectError, ResponseTooLargeError } from "./core/errors.js";
+export { InvalidInputError, PluginError, RequestTimeoutError, RequestAbortedError, NetworkError, RedirectError, ResponseTooLargeError, MissingRuntimeFeatureError } from "./core/errors.js";
 export { encodePathSegment } from "./core/validate.js";

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../core/errors.js";
+import { assertWebCrypto, randomUuid } from "./webcrypto.js";
 
 export const CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -44,21 +45,18 @@ function isBlank(value: unknown): boolean {
 /** RFC 7523 assertion: iss = sub = client id, aud = the tenant, a random jti, valid for two minutes. */
 async function signClientAssertion(credentials: ClientCredentials, clientId: string, audience: string): Promise<string> {
   const alg = credentials.clientAssertionSigningAlg ?? "RS256";
+  assertWebCrypto("private_key_jwt client authentication (clientAssertionSigningKey)", true);
   // jose is loaded only by clients that sign assertions, keeping it off the import path of everyone else.
-  const { importPKCS8, SignJWT } = await import("jose");
+  const { importPKCS8, CompactSign } = await import("jose");
   let key: CryptoKey;
   try {
     key = await importPKCS8(credentials.clientAssertionSigningKey!, alg);
   } catch {
     throw new InvalidInputError("clientAssertionSigningKey", `clientAssertionSigningKey is not a PKCS#8 PEM private key usable with ${alg}`);
   }
-  return new SignJWT({})
-    .setProtectedHeader({ alg })
-    .setIssuer(clientId)
-    .setSubject(clientId)
-    .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime("2m")
-    .setJti(crypto.randomUUID())
-    .sign(key);
+  // The claims serialised here and signed with CompactSign, not SignJWT: SignJWT copies its payload with
+  // structuredClone, which React Native lacks.
+  const iat = Math.floor(Date.now() / 1000);
+  const claims = { iss: clientId, sub: clientId, aud: audience, iat, exp: iat + 120, jti: randomUuid() };
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg }).sign(key);
 }

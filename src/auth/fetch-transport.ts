@@ -1,6 +1,6 @@
 import type { Fetcher } from "../core/pipeline.js";
 import type { Plugin } from "../core/plugin.js";
-import { readResponse, transportError } from "../transport/read-response.js";
+import { fetchFetcher } from "../transport/fetch-fetcher.js";
 import type { FetchAPI } from "./client-options.js";
 
 /**
@@ -9,23 +9,7 @@ import type { FetchAPI } from "./client-options.js";
  * `dispatcher`, `initOverrides` extras). Everything above it — retry, timeout, logging, your middleware — still runs.
  */
 export function fetchTransport(fetch: FetchAPI): Fetcher {
-  return async (request) => {
-    let response: Response;
-    try {
-      response = await fetch(request.url.href, {
-        ...request.fetchOptions,
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
-        signal: request.signal ?? null,
-        // The pipeline follows redirects, within the request's origin only (core/redirects.ts).
-        redirect: "manual",
-      });
-    } catch (error) {
-      throw transportError(error, request);
-    }
-    return readResponse(response, request);
-  };
+  return fetchFetcher((url, init) => fetch(url, init));
 }
 
 /** Installs a custom `fetch` as the client's transport. */

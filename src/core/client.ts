@@ -12,6 +12,7 @@ import { telemetryHeader } from "./telemetry.js";
 import { SKIP_AUTH, type TokenProvider } from "./token-provider.js";
 import { Tokens } from "./tokens.js";
 import { mergeQuery } from "./query.js";
+import { parseUrl } from "./url.js";
 import { assertHeader, originFromDomain } from "./validate.js";
 import { auth } from "../middleware/auth.js";
 import { customDomain } from "../middleware/custom-domain.js";
@@ -194,9 +195,10 @@ export abstract class CoreClient extends BaseAPI {
   async #buildRequest(call: CallSpec): Promise<PipelineRequest> {
     const options = call.options ?? {};
     const resolved = this.#options;
-    const url = new URL(/^https?:\/\//.test(call.path) ? call.path : `${resolved.baseUrl}${call.path}`);
+    // One complete string, parsed once: no URL setter (React Native's URL has none that work).
+    const href = /^https?:\/\//.test(call.path) ? call.path : `${resolved.baseUrl}${call.path}`;
     const search = mergeQuery(call.query, options.queryParams);
-    if (search !== "") url.search = search;
+    const url = parseUrl(search === "" ? href : withSearch(href, search));
 
     const headers: Record<string, string> = {};
     if (call.withoutClientHeaders) {
@@ -245,6 +247,14 @@ function resolveOptions(options: CoreClientOptions & { domain?: unknown }, confi
     maxResponseBytes: byteLimit(options.maxResponseBytes),
     raw: options,
   });
+}
+
+/** The href with its query replaced by `search` (already encoded), its fragment kept: what `url.search = search` did. */
+function withSearch(href: string, search: string): string {
+  const hash = href.indexOf("#");
+  const beforeHash = hash < 0 ? href : href.slice(0, hash);
+  const query = beforeHash.indexOf("?");
+  return `${query < 0 ? beforeHash : beforeHash.slice(0, query)}?${search}${hash < 0 ? "" : href.slice(hash)}`;
 }
 
 async function mergeHeaders(target: Record<string, string>, source: Readonly<Record<string, HeaderValue>>): Promise<void> {

@@ -86,3 +86,21 @@ export class ResponseTooLargeError extends Error {
     this.limitBytes = limitBytes;
   }
 }
+
+/**
+ * The runtime lacks a web API a feature needs, e.g. `crypto.subtle` for ID-token validation on React Native. Raised
+ * before the feature is tried, with what to install, instead of a TypeError from deep inside a library.
+ */
+export class MissingRuntimeFeatureError extends Error {
+  override readonly name = "MissingRuntimeFeatureError";
+  /** What was being done, e.g. "ID-token validation". */
+  readonly feature: string;
+  /** The globals that are missing, e.g. `["crypto.subtle", "TextDecoder"]`. */
+  readonly missing: readonly string[];
+
+  constructor(feature: string, missing: readonly string[], hint: string) {
+    super(`${feature} needs ${missing.join(", ")}, which this runtime lacks. ${hint}`);
+    this.feature = feature;
+    this.missing = Object.freeze([...missing]);
+  }
+}

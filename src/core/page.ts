@@ -1,3 +1,4 @@
+import { aliasAsyncIterator } from "./async-iterator.js";
 import type { RawResponse } from "./http.js";
 
 /** How a `Page` fetches the page after the current one. */
@@ -49,3 +50,5 @@ export class Page<T, R = unknown> implements AsyncIterable<T> {
     for await (const page of this.iterPages()) yield* page.data;
   }
 }
+
+aliasAsyncIterator(Page.prototype);

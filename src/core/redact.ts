@@ -1,4 +1,5 @@
 import type { PipelineRequest, PipelineResponse } from "./http.js";
+import { decodeQueryComponent, parseUrl } from "./url.js";
 
 /**
  * What never leaves the process in a log line, an error or a hook payload: credentials in headers, bodies and
@@ -62,14 +63,30 @@ export function redactValue(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** A URL as text with secret query values masked. */
+const ENCODED_REDACTED = encodeURIComponent(REDACTED);
+
+/**
+ * A URL as text with secret query values masked; every other pair is kept as written. Works on the href string, not
+ * through `searchParams`, so a partial URL polyfill (React Native) is enough.
+ */
 export function redactUrl(url: URL): string {
-  if (url.search === "") return url.href;
-  const copy = new URL(url.href);
-  for (const key of new Set(copy.searchParams.keys())) {
-    if (isSecretKey(key)) copy.searchParams.set(key, REDACTED);
+  const href = url.href;
+  const query = href.indexOf("?");
+  if (query < 0) return href;
+  const hash = href.indexOf("#", query);
+  const end = hash < 0 ? href.length : hash;
+  const pairs = href.slice(query + 1, end).split("&");
+  let masked = false;
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
+    const equals = pair.indexOf("=");
+    const key = equals < 0 ? pair : pair.slice(0, equals);
+    if (key !== "" && isSecretKey(decodeQueryComponent(key))) {
+      pairs[i] = `${key}=${ENCODED_REDACTED}`;
+      masked = true;
+    }
   }
-  return copy.href;
+  return masked ? `${href.slice(0, query + 1)}${pairs.join("&")}${href.slice(end)}` : href;
 }
 
 /** A request body (JSON text, form data or URL-encoded) as loggable data. */
@@ -106,7 +123,7 @@ export function redactBody(body: unknown): unknown {
  */
 export function redactRequest(request: PipelineRequest): PipelineRequest {
   const view: PipelineRequest = { ...request, headers: redactHeaders(request.headers) };
-  if (request.url.search !== "") view.url = new URL(redactUrl(request.url));
+  if (request.url.href.includes("?")) view.url = parseUrl(redactUrl(request.url));
   return maskedLazily(view, () => redactBody(request.body));
 }
 

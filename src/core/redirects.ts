@@ -1,5 +1,6 @@
 import { RedirectError } from "./errors.js";
 import type { PipelineRequest, PipelineResponse } from "./http.js";
+import { resolveUrl } from "./url.js";
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** As fetch's own limit. */
@@ -63,7 +64,8 @@ function nextHop(request: PipelineRequest, status: number, url: URL): PipelineRe
 }
 
 function refuseIfFollowedElsewhere(response: PipelineResponse, request: PipelineRequest): void {
-  if (!response.redirected || !response.url) return;
+  // React Native's fetch follows redirects natively and does not say so (no `redirected`): its URL is checked too.
+  if (response.redirected === false || !response.url) return;
   const where = resolve(response.url, request.url);
   if (where !== undefined && where.origin !== request.url.origin) {
     discard(response.body);
@@ -77,7 +79,7 @@ function refuseIfFollowedElsewhere(response: PipelineResponse, request: Pipeline
 
 function resolve(location: string, base: URL): URL | undefined {
   try {
-    return new URL(location, base);
+    return resolveUrl(location, base);
   } catch {
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { aliasAsyncIterator } from "./async-iterator.js";
 /**
  * A server-sent-event stream as an async iterable of parsed events (`for await (const event of stream)`).
  * Breaking out of the loop, or the caller's abort signal, closes the connection.
@@ -60,3 +61,5 @@ export class Stream<T> implements AsyncIterable<T> {
     }
   }
 }
+
+aliasAsyncIterator(Stream.prototype);

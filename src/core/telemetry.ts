@@ -43,8 +43,19 @@ export function telemetryHeader(options: { telemetry?: boolean; clientInfo?: Cli
   return base64UrlEncode(JSON.stringify(info));
 }
 
+/**
+ * Base64url of the UTF-8 bytes, without `TextEncoder` or `btoa` (React Native before 0.74 has neither). The text is
+ * JSON.stringify's, which escapes a lone surrogate, so encodeURIComponent never meets one.
+ */
 export function base64UrlEncode(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const bytes = encodeURIComponent(text).replace(/%(..)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    // Three bytes as 24 bits, written as four characters; the ones past the end are left off (no padding).
+    const bits = (bytes.charCodeAt(i) << 16) | ((bytes.charCodeAt(i + 1) || 0) << 8) | (bytes.charCodeAt(i + 2) || 0);
+    for (let shift = 18, n = Math.min(bytes.length - i, 3); n >= 0; shift -= 6, n--) out += BASE64URL[(bits >> shift) & 63];
+  }
+  return out;
 }
+
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

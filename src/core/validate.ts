@@ -1,4 +1,5 @@
 import { InvalidInputError } from "./errors.js";
+import { parseUrl } from "./url.js";
 
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/i;
@@ -29,7 +30,7 @@ export function originFromDomain(domain: unknown, field = "domain"): string {
   const host = hostOf(rest);
   const port = rest.slice(host.length);
   const portNumber = port === "" ? 443 : Number(port.slice(1));
-  const url = HOST.test(host) || LOOPBACK.test(host) ? parseUrl(`${scheme}://${rest}`) : undefined;
+  const url = HOST.test(host) || LOOPBACK.test(host) ? tryParseUrl(`${scheme}://${rest}`) : undefined;
   // URL parsing reads a host that ends in a number as an IPv4 address ("1234" is 0.0.4.210, "tenant.123" fails):
   // such a host would not be the one the caller wrote, so it is refused rather than silently reinterpreted.
   if (url === undefined || url.hostname !== host.toLowerCase() || !/^(?::\d{1,5})?$/.test(port) || portNumber < 1 || portNumber > 65535) {
@@ -44,9 +45,9 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK.test(hostname);
 }
 
-function parseUrl(text: string): URL | undefined {
+function tryParseUrl(text: string): URL | undefined {
   try {
-    return new URL(text);
+    return parseUrl(text);
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { InvalidInputError } from "../core/errors.js";
 import type { CoreClientOptions } from "../core/options.js";
 import type { RequestOptions } from "../core/request-options.js";
 import { TRUSTED_ORIGIN } from "../core/token-provider.js";
+import { parseUrl } from "../core/url.js";
 import { isLoopbackHost } from "../core/validate.js";
 import type { ResourceTable } from "./endpoint.js";
 import { ManagementExecutor, toManagementError } from "./executor.js";
@@ -100,7 +101,7 @@ function trustedOrigin(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   let url: URL | undefined;
   try {
-    url = typeof value === "string" ? new URL(value) : undefined;
+    url = typeof value === "string" ? parseUrl(value) : undefined;
   } catch {
     url = undefined;
   }

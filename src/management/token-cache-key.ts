@@ -1,4 +1,5 @@
 import type { ClientCredentials } from "../auth/client-authentication.js";
+import { requireGlobals } from "../core/runtime-features.js";
 
 /**
  * The key a client-credentials token is cached under: `auth0:token:<origin>:<clientId>:<audience>:<fingerprint>`.
@@ -20,6 +21,7 @@ async function credentialFingerprint(origin: string, credentials: ClientCredenti
       : credentials.useMTLS
         ? "tls_client_auth"
         : "none";
+  requireGlobals("A tokenCache key (a SHA-256 fingerprint)", ["crypto.subtle", "TextEncoder"]);
   const input = new TextEncoder().encode(`${origin}\n${credentials.clientId}\n${credential}`);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", input));
   let hex = "";

@@ -63,11 +63,14 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
   #rejected: string | undefined;
   #pending: Promise<string> | undefined;
 
-  constructor(credentials: ClientCredentials, audience: string, tools: TokenProviderTools, cache: TokenCache = memoryTokenCache()) {
+  constructor(credentials: ClientCredentials, audience: string, tools: TokenProviderTools, cache?: TokenCache) {
     this.#credentials = credentials;
     this.#audience = audience;
     this.#tools = tools;
-    this.#cache = cache;
+    this.#cache = cache ?? memoryTokenCache();
+    // A cache of this client's own holds its one token: no fingerprint to compute (nor WebCrypto to need, which
+    // React Native lacks), since no other client can read it.
+    if (cache === undefined) this.#cacheKey = Promise.resolve("auth0:token");
     const origin = tools.options.origin;
     const tokenOrigin = credentials.useMTLS ? origin.replace("://", "://mtls.") : origin;
     this.#tokenUrl = `${tokenOrigin}/oauth/token`;
@@ -92,7 +95,7 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
       .catch(this.#tools.onHookError);
   }
 
-  /** Computed once, on first use: the fingerprint is a WebCrypto digest, which is asynchronous. */
+  /** A given cache's key is computed once, on first use: the fingerprint is a WebCrypto digest, which is asynchronous. */
   #key(): Promise<string> {
     return (this.#cacheKey ??= tokenCacheKey(this.#tools.options.origin, this.#credentials, this.#audience));
   }

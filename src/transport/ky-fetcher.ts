@@ -1,12 +1,14 @@
 import type { Input, KyInstance } from "ky";
 import type { PipelineRequest } from "../core/http.js";
 import type { Fetcher } from "../core/pipeline.js";
+import { fetchFetcher } from "./fetch-fetcher.js";
 import { readResponse, transportError } from "./read-response.js";
 
 /**
  * The default transport: one ky instance per client with ky's retry, timeout and HTTP-error throwing switched off,
  * because the chain above owns those. ky is imported on the first request, not when the package loads (importing it
- * touches the runtime's fetch, which costs tens of milliseconds on Node).
+ * touches the runtime's fetch, which costs tens of milliseconds on Node). Where ky cannot load (it builds a
+ * `TextEncoder` at import, and React Native before 0.74 has none) the same requests go to the global `fetch` directly.
  */
 export function kyFetcher(): Fetcher {
   let instance: Promise<KyInstance> | undefined;
@@ -22,12 +24,18 @@ export function kyFetcher(): Fetcher {
       }),
     ));
 
+  let plain: Fetcher | undefined;
   return async (request: PipelineRequest) => {
+    if (plain !== undefined || typeof globalThis.TextEncoder !== "function") {
+      return (plain ??= fetchFetcher((url, init) => globalThis.fetch(url, init)))(request);
+    }
     const ky = await load();
     const { signal } = request;
     let response: Response;
     try {
-      response = await ky(request.url, {
+      // The href, not the URL object: ky only takes a URL that is an instance of the global one, and the request's
+      // is not where the global URL is an incomplete polyfill (React Native).
+      response = await ky(request.url.href, {
         ...request.fetchOptions,
         method: request.method,
         headers: request.headers,

@@ -1,4 +1,4 @@
-import { NetworkError, RequestAbortedError, RequestTimeoutError, ResponseTooLargeError } from "../core/errors.js";
+import { MissingRuntimeFeatureError, NetworkError, RequestAbortedError, RequestTimeoutError, ResponseTooLargeError } from "../core/errors.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, type PipelineRequest, type PipelineResponse } from "../core/http.js";
 
 /** Read a fetch `Response` into the chain's response: parse, keep text, or hand the stream over. */
@@ -11,7 +11,13 @@ export async function readResponse(response: Response, request: PipelineRequest)
     redirected: response.redirected,
     type: response.type,
   };
-  if (request.responseBody === "stream") return { ...head, body: response.body };
+  if (request.responseBody === "stream") {
+    // React Native's fetch (whatwg-fetch over XMLHttpRequest) has no streaming bodies: say so rather than fail later.
+    if (response.body === undefined) {
+      throw new MissingRuntimeFeatureError(`Streaming the response of ${request.method} ${request.operation.path}`, ["Response.body"], "Install a fetch that streams (e.g. expo/fetch) as the global fetch.");
+    }
+    return { ...head, body: response.body };
+  }
   const text = await readResponseText(response, request);
   if (request.responseBody === "text") return { ...head, body: text, bodyIsText: true };
   return { ...head, ...parseBody(text, response.headers.get("content-type")) };
@@ -32,7 +38,14 @@ export async function readResponseText(response: Response, request: PipelineRequ
   }
   try {
     // A declared, uncompressed length within the limit is all fetch will deliver: the native reader is fastest.
-    if ((declared !== null && !encoded) || response.body === null) return await response.text();
+    if (declared !== null && !encoded) return await response.text();
+    // No stream to count (an empty body; React Native's fetch, which has no Response.body), or nothing to decode it
+    // with (Hermes has no TextDecoder): the text's length, a lower bound on its bytes, is checked once it is read.
+    if (response.body == null || typeof TextDecoder !== "function") {
+      const whole = await response.text();
+      if (whole.length > limit) throw new ResponseTooLargeError(limit, `The response to ${request.method} ${request.operation.path}`);
+      return whole;
+    }
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
     let size = 0;

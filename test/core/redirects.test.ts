@@ -2,6 +2,7 @@ import axios from "axios";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AuthenticationClient } from "../../src/auth/authentication-client.js";
 import { RedirectError } from "../../src/core/errors.js";
+import { resetUrlProbe } from "../../src/core/url.js";
 import { ManagementClient } from "../../src/management/management-client.js";
 import { axiosFetcher } from "../../plugins/axios/index.js";
 import { undiciFetcher } from "../../plugins/undici/index.js";
@@ -107,6 +108,20 @@ describe.each(Object.entries(transports))("redirects within the tenant's origin,
     expect(tenant.requests[1]!.headers["content-type"]).toBeUndefined();
   });
 
+  it("are followed, and refused elsewhere, with the URL stand-in too (React Native)", async () => {
+    resetUrlProbe(false);
+    try {
+      redirectOnce(307);
+      const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0 });
+      expect(await management.roles.create({ name: "r" })).toMatchObject({ method: "POST", url: "/moved/api/v2/roles" });
+      redirectEverythingTo(302);
+      await expect(management.users.get("u1")).rejects.toBeInstanceOf(RedirectError);
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      resetUrlProbe();
+    }
+  });
+
   it("end after 20 hops with RedirectError", async () => {
     tenant.handle((request, response) => {
       response.writeHead(302, { location: `${request.url}x` });
@@ -152,5 +167,17 @@ describe("transports other than the default", () => {
       },
     });
     await expect(management.users.get("u1")).rejects.toBeInstanceOf(RedirectError);
+  });
+
+  it("a fetch that followed a redirect elsewhere and does not say so (React Native's whatwg-fetch): refused", async () => {
+    const response = { status: 200, statusText: "OK", headers: new Headers(), url: "https://elsewhere.example/u1", type: "default", text: async () => "{}" };
+    const management = new ManagementClient({ domain: tenant.domain, token: "t", maxRetries: 0 });
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async () => response as unknown as Response;
+    try {
+      await expect(management.users.get("u1")).rejects.toThrow(/another origin, https:\/\/elsewhere\.example/);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });

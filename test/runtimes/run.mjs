@@ -1,6 +1,7 @@
 // npm run test:runtimes: the built package (dist/esm), bundled with esbuild for the "neutral" platform into one
-// self-contained ES module with no Node built-in, run in Node 20 (this machine's), Node 22, Node 24, Bun, Deno and
-// workerd (Node compatibility off) against the mock tenant on 127.0.0.1. See README.md beside this file.
+// self-contained ES module with no Node built-in, run in Node 20 (this machine's), Node 22, Node 24, Bun, Deno,
+// workerd (Node compatibility off), Vercel's Edge runtime, and with React Native's polyfills under Hermes and in a
+// Node VM context, against the mock tenant on 127.0.0.1. See README.md beside this file.
 //   node test/runtimes/run.mjs                 all runtimes
 //   node test/runtimes/run.mjs --only=bun,deno some of them (names as in the table)
 //   node test/runtimes/run.mjs --keep          keep the work folder (bundle, worker config) and print its path
@@ -48,6 +49,27 @@ const runtimes = [
     argv: (input, port) => ["run", "--no-prompt", "--no-config", "--no-remote", `--allow-net=127.0.0.1:${port}`, "driver.mjs", input],
   },
   { name: "workerd", bin: packageBinary(workerdPackage(), "bin/workerd"), kind: "workerd" },
+  // Vercel's Edge runtime runs inside this machine's Node (a VM context with only the Edge globals).
+  { name: "edge", bin: join(modules, "edge-runtime", "dist", "index.js"), kind: "edge" },
+  // React Native's polyfills in a Node VM context (react-native.mjs): as shipped, and with the WebCrypto polyfills
+  // the README tells an app to install. As shipped, ID-token validation and private_key_jwt must refuse clearly.
+  ...["bare", "webcrypto"].map((variant) => ({
+    name: variant === "bare" ? "react-native" : "react-native+webcrypto",
+    bin: process.execPath,
+    kind: "cli",
+    reactNative: variant,
+    argv: (input) => ["react-native.mjs", modules, "scenario.script.js", variant, input],
+  })),
+  // The same polyfills under Hermes itself (hermes.mjs): the program compiled with Metro's Babel preset first.
+  // Babel over ~300 KB takes a while on a busy machine: a longer bound than the others.
+  ...["bare", "webcrypto"].map((variant) => ({
+    name: variant === "bare" ? "react-native-hermes" : "react-native-hermes+webcrypto",
+    bin: process.execPath,
+    kind: "cli",
+    reactNative: variant,
+    timeoutMs: 3 * PER_RUNTIME_TIMEOUT_MS,
+    argv: (input) => ["hermes.mjs", modules, "scenario.bundle.js", variant, input],
+  })),
 ].filter((runtime) => !only || only.includes(runtime.name));
 if (runtimes.length === 0) fail(`--only matched no runtime`);
 
@@ -62,6 +84,11 @@ if (newerSource && newerSource.mtimeMs > statSync(join(root, "dist/esm/index.js"
 const work = mkdtempSync(join(tmpdir(), "auth0-runtimes-"));
 const bundle = await bundleScenario(join(work, "scenario.bundle.js"));
 copyFileSync(join(here, "driver.mjs"), join(work, "driver.mjs"));
+if (runtimes.some((runtime) => runtime.kind === "edge" || runtime.reactNative)) {
+  await wrapAsScript(join(work, "scenario.bundle.js"), join(work, "scenario.script.js"), "es2022");
+  copyFileSync(join(here, "edge.mjs"), join(work, "edge.mjs"));
+  for (const file of ["react-native.mjs", "react-native-polyfills.mjs", "hermes.mjs", "hermes-bridge.js"]) copyFileSync(join(here, file), join(work, file));
+}
 console.log(
   `bundle: ${kb(bundle.bytes)} (${kb(bundle.gzipBytes)} gzip; fully minified ${kb(bundle.minifiedBytes)}, ${kb(bundle.minifiedGzipBytes)} gzip), ` +
     `${bundle.inputs} modules incl. jose ${bundle.jose} and ky (lazy chunk), no Node built-in, no import left`,
@@ -87,10 +114,18 @@ const assertionClient = tenant.createClient({
   tokenEndpointAuthMethod: "private_key_jwt",
   publicKeyPem: publicKey,
 });
+// A user's access token, fetched without the SDK: /userinfo's token where the runtime's own password grant cannot
+// complete (React Native without WebCrypto refuses to hand out an ID token it cannot validate).
+const userAccessToken = await passwordGrantToken(seeded.users[2].email);
 // Every user on the tenant, read without the SDK: what the paginated list must yield.
 const expectedIds = await allUserIds();
 const target = seeded.users[1];
 const login = seeded.users[2];
+const retryTarget = seeded.users[3];
+const abortTarget = seeded.users[4];
+const CUSTOM_DOMAIN = "login.runtimes.example";
+const RETRY_PATH = `/api/v2/users/${encodeURIComponent(retryTarget.user_id)}`;
+const ABORT_PATH = `/api/v2/users/${encodeURIComponent(abortTarget.user_id)}`;
 const input = {
   domain: tenant.domain,
   clientId: tenant.clientId,
@@ -101,6 +136,10 @@ const input = {
   password: PASSWORD,
   realm: "Username-Password-Authentication",
   assertionClient: { clientId: assertionClient.clientId, privateKeyPem: privateKey },
+  retryUserId: retryTarget.user_id,
+  abortUserId: abortTarget.user_id,
+  customDomain: CUSTOM_DOMAIN,
+  userAccessToken,
 };
 
 // ── 4. Each runtime in turn (one at a time, so the times compare) ─────────────────────────────────────────────────
@@ -221,6 +260,25 @@ async function bundleScenario(outfile) {
   return { bytes: bytes.length, gzipBytes: gzipSync(bytes).length, minifiedBytes: minifiedBytes.length, minifiedGzipBytes: gzipSync(minifiedBytes).length, inputs: inputs.length, jose };
 }
 
+/**
+ * The same bundle as a classic script that sets `__auth0Scenario` (for runtimes that run scripts: the Edge VM, Hermes):
+ * esbuild only re-wraps the already self-contained module; `target` lowers syntax an older engine lacks.
+ */
+async function wrapAsScript(bundlePath, outfile, target) {
+  const { build } = await import("esbuild");
+  await build({ entryPoints: [bundlePath], outfile, bundle: true, format: "iife", globalName: "__auth0Scenario", platform: "neutral", target, logLevel: "silent", legalComments: "none" });
+}
+
+async function passwordGrantToken(username) {
+  const response = await fetch(`${tenant.issuer}oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ grant_type: "http://auth0.com/oauth/grant-type/password-realm", realm: "Username-Password-Authentication", username, password: PASSWORD, client_id: tenant.clientId, client_secret: tenant.clientSecret, scope: "openid profile email" }),
+  });
+  if (!response.ok) fail(`mock tenant: POST /oauth/token answered ${response.status}`);
+  return (await response.json()).access_token;
+}
+
 async function allUserIds() {
   const token = await tenant.managementToken();
   const ids = [];
@@ -233,6 +291,27 @@ async function allUserIds() {
   }
 }
 
+/**
+ * Before each run of the scenario: the tenant fails the retry user's first GET with a 503 (Retry-After: 0) and holds
+ * the abort user's answer for 30 s. After it: what reached the wire in between, and no fault left over.
+ */
+function openWireWindow() {
+  const since = tenant.requests.length;
+  const faults = [
+    tenant.faults.inject({ match: { method: "GET", path: RETRY_PATH }, times: 1, fault: { kind: "status", status: 503, headers: { "retry-after": "0" } } }),
+    tenant.faults.inject({ match: { method: "GET", path: ABORT_PATH }, times: 1, fault: { kind: "latency", ms: 30_000 } }),
+  ];
+  return () => {
+    for (const fault of faults) fault.cancel();
+    return tenant.requests.slice(since).map((request) => ({
+      method: request.method,
+      path: request.path,
+      status: request.status,
+      customDomain: request.headers["auth0-custom-domain"],
+    }));
+  };
+}
+
 async function runOne(runtime) {
   const t0 = performance.now();
   const row = { name: runtime.name, ok: false, problems: [], version: undefined, ms: 0, inRuntimeMs: undefined, output: "" };
@@ -242,7 +321,7 @@ async function runOne(runtime) {
   }
   let results;
   try {
-    results = runtime.kind === "workerd" ? await runWorkerd(runtime, row) : [await runCli(runtime, row)];
+    results = runtime.kind === "workerd" ? await runWorkerd(runtime, row) : runtime.kind === "edge" ? await runEdge(runtime, row) : [await runCli(runtime, row)];
   } catch (error) {
     row.problems.push(error.message);
   }
@@ -266,15 +345,54 @@ function cleanEnv() {
 
 /** Node, Bun, Deno: `<bin> driver.mjs '<input json>'`, one JSON line out. */
 async function runCli(runtime, row) {
-  const { code, stdout, stderr } = await exec(runtime.bin, runtime.argv(JSON.stringify(input), tenant.port), { cwd: work, env: cleanEnv() });
+  const closeWindow = openWireWindow();
+  const { code, stdout, stderr } = await exec(runtime.bin, runtime.argv(JSON.stringify(input), tenant.port), { cwd: work, env: cleanEnv() }, runtime.timeoutMs);
+  const wire = closeWindow();
   row.output = (stdout + stderr).trim();
   if (code !== 0) throw new Error(`exited with ${code}`);
   const line = stdout.trim().split("\n").at(-1) ?? "";
   try {
-    return JSON.parse(line);
+    return { ...JSON.parse(line), wire };
   } catch {
     throw new Error("printed no JSON result");
   }
+}
+
+/** POST the input to a served scenario (workerd, Edge) once; the result with what reached the tenant meanwhile. */
+async function postScenario(url) {
+  const closeWindow = openWireWindow();
+  let text;
+  let response;
+  let wire;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(PER_RUNTIME_TIMEOUT_MS),
+    });
+    text = await response.text();
+  } finally {
+    wire = closeWindow();
+  }
+  if (!response.ok) throw new Error(`the scenario answered ${response.status}: ${text.slice(0, 500)}`);
+  return { ...JSON.parse(text), wire };
+}
+
+/** Edge: edge.mjs serves the wrapped bundle as an Edge function on a loopback port; POST twice, as to workerd. */
+async function runEdge(runtime, row) {
+  const version = (name) => JSON.parse(readFileSync(join(modules, ...name.split("/"), "package.json"), "utf8")).version;
+  row.version = `edge-runtime ${version("edge-runtime")}, @edge-runtime/vm ${version("@edge-runtime/vm")}`;
+  const child = spawn(process.execPath, ["edge.mjs", pathToFileURL(runtime.bin).href, "scenario.script.js"], { cwd: work, env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  let printed = "";
+  const listening = new Promise((resolve) => {
+    child.stdout.on("data", (chunk) => {
+      printed += chunk;
+      const line = printed.split("\n").find((text) => text.startsWith('{"url"'));
+      if (line) resolve(JSON.parse(line).url);
+    });
+  });
+  return postTwiceThenStop(child, "the Edge runtime", listening, row);
 }
 
 /** workerd: serve the bundle as a module worker on a loopback port (port 0, reported on the control fd), POST twice. */
@@ -287,29 +405,26 @@ async function runWorkerd(runtime, row) {
     env: cleanEnv(),
     stdio: ["ignore", "pipe", "pipe", "pipe"],
   });
+  return postTwiceThenStop(child, "workerd", listenPort(child.stdio[3]).then((port) => `http://127.0.0.1:${port}/`), row);
+}
+
+/**
+ * A served runtime (workerd, Edge): wait until it listens, POST the input twice — a cold module, then a warm one
+ * (module-level caches such as the lazily imported ky and jose reused) — then stop it, keeping what it printed.
+ */
+async function postTwiceThenStop(child, name, listening, row) {
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(`workerd exited (${signal ?? code})`)));
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(`${name} exited (${signal ?? code})`)));
   try {
-    const port = await Promise.race([
-      listenPort(child.stdio[3]),
+    const url = await Promise.race([
+      listening,
       exited.then((why) => Promise.reject(new Error(why))),
-      delay(PER_RUNTIME_TIMEOUT_MS).then(() => Promise.reject(new Error("workerd did not listen in time"))),
+      delay(PER_RUNTIME_TIMEOUT_MS).then(() => Promise.reject(new Error(`${name} did not listen in time`))),
     ]);
     const results = [];
-    // Twice: a cold module, then a warm one (module-level caches such as the lazily imported ky and jose reused).
-    for (let i = 0; i < 2; i++) {
-      const response = await fetch(`http://127.0.0.1:${port}/`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(input),
-        signal: AbortSignal.timeout(PER_RUNTIME_TIMEOUT_MS),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`worker answered ${response.status}: ${text.slice(0, 500)}`);
-      results.push(JSON.parse(text));
-    }
+    for (let i = 0; i < 2; i++) results.push(await postScenario(url));
     return results;
   } finally {
     child.kill("SIGTERM");
@@ -368,6 +483,19 @@ function check(runtime, result) {
   const problems = [];
   const { steps = {} } = result ?? {};
   const expect = (condition, message) => void (condition || problems.push(message));
+  // React Native as shipped has no WebCrypto: these steps must stop with MissingRuntimeFeatureError naming it.
+  const refused = runtime.reactNative === "bare" ? new Set(["passwordGrant", "privateKeyJwtGrant"]) : new Set();
+  for (const name of refused) {
+    const step = steps[name];
+    const error = step?.error;
+    expect(step && !step.ok && error?.name === "MissingRuntimeFeatureError" && /crypto\.subtle/.test(error.message ?? ""), `${name}: expected MissingRuntimeFeatureError naming crypto.subtle, got ${JSON.stringify(step)}`);
+    delete steps[name];
+  }
+  if (runtime.reactNative === "bare" && steps.idTokenRejected?.ok) {
+    const error = steps.idTokenRejected.error;
+    expect(steps.idTokenRejected.rejected && error?.name === "MissingRuntimeFeatureError", `idTokenRejected: expected MissingRuntimeFeatureError, got ${JSON.stringify(steps.idTokenRejected)}`);
+    delete steps.idTokenRejected;
+  }
   for (const [name, step] of Object.entries(steps)) {
     if (!step.ok) problems.push(`${name}: ${step.error?.name ?? "Error"}: ${step.error?.message}${step.error?.stack ? `\n${indent(step.error.stack, 6)}` : ""}`);
   }
@@ -384,33 +512,63 @@ function check(runtime, result) {
   }
   expect(clientCredentialsGrant, "clientCredentialsGrant: did not run");
   if (clientCredentialsGrant?.ok) expect(clientCredentialsGrant.token_type === "Bearer" && clientCredentialsGrant.access_token === "string", `clientCredentialsGrant: got ${JSON.stringify(clientCredentialsGrant)}`);
-  expect(passwordGrant, "passwordGrant: did not run");
+  if (!refused.has("passwordGrant")) expect(passwordGrant, "passwordGrant: did not run");
   if (passwordGrant?.ok) {
     expect(passwordGrant.sub === login.user_id, `passwordGrant: ID token for ${passwordGrant.sub}, expected ${login.user_id}`);
     expect(passwordGrant.requests.some((line) => line.startsWith("GET /.well-known/jwks.json 200")), `passwordGrant: the JWKS was never fetched (${passwordGrant.requests.join(", ")})`);
   }
-  expect(idTokenRejected, "idTokenRejected: did not run");
+  if (!refused.has("passwordGrant")) expect(idTokenRejected, "idTokenRejected: did not run");
   if (idTokenRejected?.ok) expect(idTokenRejected.rejected && /HS256/.test(idTokenRejected.error?.message ?? ""), `idTokenRejected: an RS256 ID token passed a client configured for HS256 (${JSON.stringify(idTokenRejected)})`);
   expect(userInfo, "userInfo: did not run");
   if (userInfo?.ok) expect(userInfo.sub === login.user_id, `userInfo: sub ${userInfo.sub}`);
-  expect(privateKeyJwtGrant, "privateKeyJwtGrant: did not run");
+  const { retry, abort, customDomain } = steps;
+  const wire = result.wire ?? [];
+  expect(retry, "retry: did not run");
+  if (retry?.ok) {
+    expect(retry.user_id === retryTarget.user_id && retry.retries === 1, `retry: got ${JSON.stringify(retry)}`);
+    const statuses = wire.filter((request) => request.method === "GET" && request.path === RETRY_PATH).map((request) => request.status);
+    expect(JSON.stringify(statuses) === "[503,200]", `retry: the tenant answered ${JSON.stringify(statuses)} for ${RETRY_PATH}, expected [503,200]`);
+  }
+  expect(abort, "abort: did not run");
+  if (abort?.ok) expect(abort.aborted && abort.error?.name === "AbortError", `abort: the held request was not aborted (${JSON.stringify(abort)})`);
+  expect(customDomain, "customDomain: did not run");
+  if (customDomain?.ok) {
+    const users = wire.filter((request) => request.path === `/api/v2/users/${encodeURIComponent(target.user_id)}`);
+    const roles = wire.filter((request) => request.path === "/api/v2/roles");
+    expect(users.some((request) => request.customDomain === CUSTOM_DOMAIN), `customDomain: no GET ${users[0]?.path ?? "/api/v2/users/{id}"} carried Auth0-Custom-Domain (${JSON.stringify(users)})`);
+    expect(roles.length === 1 && roles[0].customDomain === undefined, `customDomain: GET /api/v2/roles must go without the header (${JSON.stringify(roles)})`);
+  }
+  if (!refused.has("privateKeyJwtGrant")) expect(privateKeyJwtGrant, "privateKeyJwtGrant: did not run");
   if (privateKeyJwtGrant?.ok) expect(privateKeyJwtGrant.token_type === "Bearer", `privateKeyJwtGrant: got ${JSON.stringify(privateKeyJwtGrant)}`);
-  if (runtime.kind === "workerd") {
-    expect(result.runtime === "workerd", `not workerd: ${result.runtime}`);
-    // Node compatibility off: none of its globals.
-    expect(result.globals.process === "undefined" && result.globals.Buffer === "undefined", `Node globals visible in workerd: ${JSON.stringify(result.globals)}`);
+  // React Native's URL is partial: the SDK must have built its own read-only one; everywhere else the runtime's.
+  const wantedUrl = runtime.reactNative ? "stand-in" : "global URL";
+  expect(result.requestUrl === wantedUrl, `request.url was a ${result.requestUrl}, expected the ${wantedUrl}`);
+  if (runtime.reactNative) {
+    expect(result.runtime === "react-native", `not React Native: ${result.runtime}`);
+    const lacking = ["TextEncoder", "TextDecoder", "atob", "btoa", "crypto"];
+    const missing = result.globals.missing ?? [];
+    const expectMissing = runtime.reactNative === "bare" ? lacking : [];
+    for (const name of ["structuredClone", "ReadableStream", "Blob", "process", "Buffer", "require", ...expectMissing]) expect(missing.includes(name), `${name} is visible in the React Native context`);
+    if (runtime.reactNative === "webcrypto") for (const name of lacking) expect(!missing.includes(name), `${name} is missing though polyfilled`);
+    expect(result.globals.abortSignalAny === "undefined", "AbortSignal.any exists in the React Native context");
+  }
+  if (runtime.kind === "workerd" || runtime.kind === "edge") {
+    const expected = runtime.kind === "edge" ? "edge-runtime" : "workerd";
+    expect(result.runtime === expected, `not ${expected}: ${result.runtime}`);
+    // Node compatibility off (workerd), or none at all (Edge): none of its globals.
+    expect(result.globals.process === "undefined" && result.globals.Buffer === "undefined", `Node globals visible in ${runtime.name}: ${JSON.stringify(result.globals)}`);
   }
   return problems;
 }
 
-function exec(bin, argv, options) {
+function exec(bin, argv, options, timeoutMs = PER_RUNTIME_TIMEOUT_MS) {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, argv, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), PER_RUNTIME_TIMEOUT_MS);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.once("error", (error) => {
       clearTimeout(timer);
       reject(error);

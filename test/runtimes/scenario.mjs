@@ -6,7 +6,7 @@ import { AuthenticationClient, ManagementClient, UserInfoClient } from "../../di
 
 /** Runs every step, each on its own: a failing step is reported with its error, the others still run. */
 async function run(input) {
-  const { domain, clientId, clientSecret, audience, userId, username, password, realm, assertionClient } = input;
+  const { domain, clientId, clientSecret, audience, userId, username, password, realm, assertionClient, retryUserId, abortUserId, customDomain } = input;
   const started = Date.now();
   const steps = {};
   const step = async (name, body) => {
@@ -22,12 +22,15 @@ async function run(input) {
   // A middleware of the client's own chain that logs each attempt: counts pages and JWKS fetches without a hook into
   // the SDK's internals.
   const requests = [];
+  // Whether request.url is the runtime's own URL or the SDK's read-only stand-in (where the global URL is partial).
+  let requestUrl;
   const log = {
     name: "runtimes-log",
     after: "retry",
     middleware: async (request, next) => {
       const response = await next(request);
-      requests.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
+      requestUrl ??= request.url instanceof URL ? "global URL" : "stand-in";
+      requests.push(`${request.method} ${request.url.pathname} ${response.status}`);
       return response;
     },
   };
@@ -48,6 +51,41 @@ async function run(input) {
     return { ids, pages };
   });
 
+  // run.mjs made the tenant answer the first GET of this user with a 503 (Retry-After: 0): the retry link repeats it.
+  await step("retry", async () => {
+    const before = requests.length;
+    let retries = 0;
+    const unhook = management.lifecycle.hook("request:retry", () => void retries++);
+    try {
+      const user = await management.users.get(retryUserId);
+      return { user_id: user.user_id, retries, attempts: requests.slice(before) };
+    } finally {
+      unhook();
+    }
+  });
+
+  // run.mjs made the tenant hold the answer to this user for 30 s: the caller's abort must end the wait, with the
+  // SDK's abort error, long before that.
+  await step("abort", async () => {
+    const controller = new AbortController();
+    const pending = management.users.get(abortUserId, {}, { abortSignal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    try {
+      await pending;
+    } catch (error) {
+      return { aborted: true, error: describe(error) };
+    }
+    return { aborted: false };
+  });
+
+  // Auth0-Custom-Domain on the whitelisted paths only (users), not on others (roles); run.mjs reads the wire.
+  await step("customDomain", async () => {
+    const client = new ManagementClient({ domain, clientId, clientSecret, withCustomDomainHeader: customDomain });
+    const user = await client.users.get(userId);
+    const roles = await client.roles.list();
+    return { user_id: user.user_id, roles: Array.isArray(roles.data) ? roles.data.length : -1 };
+  });
+
   await step("clientCredentialsGrant", async () => {
     const auth = new AuthenticationClient({ domain, clientId, clientSecret });
     const { data } = await auth.oauth.clientCredentialsGrant({ audience });
@@ -64,7 +102,7 @@ async function run(input) {
       clientSecret,
       middleware: [{ ...log, middleware: async (request, next) => {
         const response = await next(request);
-        authRequests.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
+        authRequests.push(`${request.method} ${request.url.pathname} ${response.status}`);
         return response;
       } }],
     });
@@ -87,7 +125,7 @@ async function run(input) {
   });
 
   await step("userInfo", async () => {
-    const { data } = await new UserInfoClient({ domain }).getUserInfo(accessToken);
+    const { data } = await new UserInfoClient({ domain }).getUserInfo(accessToken ?? input.userAccessToken);
     return { sub: data.sub };
   });
 
@@ -108,6 +146,7 @@ async function run(input) {
     // What Node-compatibility globals this runtime shows (workerd without nodejs_compat: none).
     globals: { process: typeof globalThis.process, Buffer: typeof globalThis.Buffer, require: typeof globalThis.require },
     ms: Date.now() - started,
+    requestUrl,
     steps,
   };
 }
@@ -125,6 +164,8 @@ function base64UrlDecode(segment) {
 }
 
 function runtimeName() {
+  if (typeof globalThis.EdgeRuntime === "string") return "edge-runtime";
+  if (globalThis.navigator?.product === "ReactNative") return "react-native";
   if (typeof globalThis.Deno !== "undefined") return "deno";
   if (typeof globalThis.Bun !== "undefined") return "bun";
   if (globalThis.navigator?.userAgent === "Cloudflare-Workers") return "workerd";

@@ -1,5 +1,6 @@
 import type { JWK } from "jose";
 import { IdTokenValidatorError } from "../errors.js";
+import { assertWebCrypto } from "../webcrypto.js";
 import { checkIdTokenValidateOptions } from "./check-options.js";
 import { checkClaims } from "./claims.js";
 import type { JwksCache } from "./jwks-cache.js";
@@ -40,6 +41,7 @@ export class IdTokenVerifier implements IDTokenValidator {
     const { alg, issuer, clientId, clockTolerance } = this.#settings;
     const options = checkIdTokenValidateOptions(given, "options");
     if (typeof idToken !== "string" || idToken === "") throw new IdTokenValidatorError("ID token is required but missing");
+    assertWebCrypto("ID-token validation");
     const jose = await import("jose");
     let header: { alg?: string | undefined; kid?: string | undefined };
     let claims: Record<string, unknown>;
