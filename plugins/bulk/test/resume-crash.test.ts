@@ -59,8 +59,9 @@ describe("an import killed halfway (a real process, SIGKILL) and run again with 
     const emails = tenant.allUsers().map((user) => String(user["email"]));
     expect(emails).toHaveLength(USERS);
     expect(new Set(emails)).toEqual(new Set(users.map((user) => user.email)));
-    // Every file went up once, except one the killed run had sent without learning its job id — sent again,
-    // flagged, and its users refused as duplicates if its first job had run.
+    // Every file went up once, except one the killed run may have sent without learning its job id — sent again,
+    // flagged, and its users refused as duplicates if its first job had run. Whether the first send reached the tenant
+    // before the kill is a race, so a flagged file was sent once or twice; an unflagged one exactly once.
     const uploads = tenant.requests.filter((request) => request.path === "/api/v2/jobs/users-imports" && request.method === "POST");
     const sentPerFile = new Map<string, number>();
     for (const upload of uploads) {
@@ -68,7 +69,8 @@ describe("an import killed halfway (a real process, SIGKILL) and run again with 
       sentPerFile.set(file, (sentPerFile.get(file) ?? 0) + 1);
     }
     const resubmitted = summary.chunks.filter((chunk) => chunk.resubmitted);
-    expect([...sentPerFile.values()].filter((count) => count > 1)).toHaveLength(resubmitted.length);
+    expect([...sentPerFile.values()].every((count) => count <= 2)).toBe(true);
+    expect([...sentPerFile.values()].filter((count) => count > 1).length).toBeLessThanOrEqual(resubmitted.length);
     expect(resubmitted.length).toBeLessThanOrEqual(1);
     expect(summary.chunks.every((chunk) => chunk.status === "completed")).toBe(true);
     expect(summary.chunks.some((chunk) => chunk.fromCheckpoint)).toBe(true);
