@@ -7,7 +7,7 @@ import type { Inputs } from "./load.js";
 import { applySurface, resourceNamespaces } from "./management-surface.js";
 import { typeName } from "./names.js";
 import { buildTableTypes, responseTypeName, type Fallback } from "./requests.js";
-import { errorListsModule, resourceFile, resourceIndex, resourceTree, returnType } from "./resources.js";
+import { errorListsModule, queryDefaultsModule, resourceFile, resourceIndex, resourceTree, returnType } from "./resources.js";
 import { newContext, schemaDeclaration, type Declaration, type RefResolver } from "./schema-to-ts.js";
 
 export const HEADER =
@@ -97,6 +97,7 @@ export function generate(inputs: Inputs): Output {
   for (const resource of resources) files.set(`resources/${resource.fileName}`, resource.content);
   files.set("resources/index.ts", resourceIndex(resources, HEADER));
   files.set("resources/errors.ts", errorListsModule(methods, HEADER));
+  files.set("resources/query-defaults.ts", queryDefaultsModule(methods, HEADER));
 
   const requestTypes = new Set(methods.flatMap((method) => (method.requestArg ? [method.requestArg] : [])));
   return {

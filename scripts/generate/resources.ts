@@ -129,14 +129,40 @@ export function errorListsModule(methods: readonly CompatMethod[], header: strin
 }
 
 /**
+ * A query parameter with a default (`["per_page", 50]`) is one of a few (4 for 429 endpoints, in 130 places): each is
+ * declared once in `query-defaults.ts` and named by its wire name and value, e.g. `Q_per_page_50`.
+ */
+export function queryDefaultName(wire: string, value: string | number | boolean): string {
+  return `Q_${wire.replace(/\W/g, "_")}_${String(value).replace(/\W/g, "_")}`;
+}
+
+export function queryDefaultsModule(methods: readonly CompatMethod[], header: string): string {
+  const defaults = new Map<string, string>();
+  for (const method of methods) {
+    for (const entry of method.query) {
+      if (entry.defaultValue === undefined) continue;
+      const name = queryDefaultName(entry.wire, entry.defaultValue);
+      const text = `[${JSON.stringify(entry.wire)}, ${literal(entry.defaultValue)}]`;
+      if (defaults.has(name) && defaults.get(name) !== text) throw new Error(`query-defaults.ts: ${name} names both ${defaults.get(name)} and ${text}`);
+      defaults.set(name, text);
+    }
+  }
+  const lines = [...defaults]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, text]) => `export const ${name}: QueryParam = ${text};`);
+  return `${header}\n// The query parameters with a default value, shared by the resource tables.\nimport type { QueryParam } from "../../endpoint.js";\n\n${lines.join("\n")}\n`;
+}
+
+/**
  * One endpoint descriptor as a compact object literal (keys in the order of the `Endpoint` interface).
  * `opaqueTypes`: the request types declared as `unknown`, which v5 gives no `= {}` default.
  */
 export function endpointLiteral(method: CompatMethod, opaqueTypes: ReadonlySet<string>): string {
-  const fields: string[] = [`m: ${JSON.stringify(method.http)}`, `p: ${JSON.stringify(method.path)}`];
+  // GET is the method a descriptor without `m` has.
+  const fields: string[] = [...(method.http === "GET" ? [] : [`m: ${JSON.stringify(method.http)}`]), `p: ${JSON.stringify(method.path)}`];
   if (method.query.length) {
     const query = method.query.map((entry) =>
-      entry.defaultValue === undefined ? JSON.stringify(entry.wire) : `[${JSON.stringify(entry.wire)}, ${literal(entry.defaultValue)}]`,
+      entry.defaultValue === undefined ? JSON.stringify(entry.wire) : queryDefaultName(entry.wire, entry.defaultValue),
     );
     fields.push(`q: [${query.join(", ")}]`);
     const required = method.query.filter((entry) => !entry.optional).map((entry) => JSON.stringify(entry.wire));
@@ -191,11 +217,13 @@ export function resourceFile(spec: Spec, node: ResourceNode, header: string, opa
   const body = declared.join("\n");
   const errorLists = new Set<string>();
   walk(node, (method) => errorLists.add(errorListName(method.errors)));
+  const queryDefaults = new Set<string>();
+  walk(node, (method) => method.query.forEach((entry) => entry.defaultValue !== undefined && queryDefaults.add(queryDefaultName(entry.wire, entry.defaultValue))));
   const used = (word: string): boolean => new RegExp(`\\b${word}<`).test(body);
   const types = new Set<string>();
   walk(node, (method) => typeNames(method).forEach((type) => types.add(type)));
   // The types are imported by name (api-extractor cannot follow a namespace import to the entry point's namespace).
-  const localNames = [...declared.map(declaredName), "HttpResponsePromise", "Page", "Stream", "RequestOptions", "ResourceTable", ...errorLists];
+  const localNames = [...declared.map(declaredName), "HttpResponsePromise", "Page", "Stream", "RequestOptions", "ResourceTable", ...errorLists, ...queryDefaults];
   const clash = [...types].find((type) => localNames.includes(type));
   if (clash) throw new Error(`resources/${kebabCase(name)}.ts: the type ${clash} clashes with a name of the module`);
   const imports = [
@@ -206,6 +234,7 @@ export function resourceFile(spec: Spec, node: ResourceNode, header: string, opa
     types.size ? `import type {\n${[...types].sort().map((type) => `  ${type},\n`).join("")}} from "../types/index.js";\n` : "",
     `import type { ResourceTable } from "../../endpoint.js";\n`,
     `import ${importList([...errorLists].sort())} from "./errors.js";\n`,
+    queryDefaults.size ? `import ${importList([...queryDefaults].sort())} from "./query-defaults.js";\n` : "",
   ].join("");
   const tableName = `${name}Table`;
   const table = `export const ${tableName}: ResourceTable = ${tableLiteral(node, "", opaqueTypes)};\n`;

@@ -13,8 +13,8 @@ export type QueryParam = string | readonly [wire: string, defaultValue: string |
 export type MultipartPart = readonly [wire: string, kind: "file" | "field", flags?: "o" | "s" | "os"];
 
 export interface Endpoint {
-  /** Method: the HTTP verb. */
-  readonly m: HttpMethod;
+  /** Method: the HTTP verb; left out for GET (183 of the 429 endpoints: 1.5 KB less in every app's bundle). */
+  readonly m?: HttpMethod;
   /** Path under `/api/v2`; each `{name}` is filled, in order, from the method's leading positional arguments. */
   readonly p: string;
   /** Query parameters in wire order (all optional; read from the request object by wire name or its camelCase). */
@@ -46,5 +46,6 @@ export interface ResourceTable {
 }
 
 export function isEndpoint(entry: Endpoint | ResourceTable): entry is Endpoint {
-  return typeof (entry as Endpoint).p === "string" && typeof (entry as Endpoint).m === "string";
+  // A sub-resource named `p` would be a table (an object), never a string.
+  return typeof (entry as Endpoint).p === "string";
 }

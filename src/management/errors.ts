@@ -60,75 +60,79 @@ export class ManagementAbortError extends ManagementError {
 }
 
 // One class per status the API documents, as in v5: `new NotFoundError(body, rawResponse)`.
+// Each passes its own name as the message (v5's), through one function rather than twelve copies of the object.
+function statusFields(name: string, statusCode: number, body: unknown, rawResponse: RawResponse | undefined): { message: string; statusCode: number; body: unknown; rawResponse?: RawResponse } {
+  return { message: name, statusCode, body, ...(rawResponse ? { rawResponse } : {}) };
+}
 export class BadRequestError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "BadRequestError", statusCode: 400, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("BadRequestError", 400, body, rawResponse));
     this.name = "BadRequestError";
   }
 }
 export class UnauthorizedError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "UnauthorizedError", statusCode: 401, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("UnauthorizedError", 401, body, rawResponse));
     this.name = "UnauthorizedError";
   }
 }
 export class PaymentRequiredError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "PaymentRequiredError", statusCode: 402, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("PaymentRequiredError", 402, body, rawResponse));
     this.name = "PaymentRequiredError";
   }
 }
 export class ForbiddenError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "ForbiddenError", statusCode: 403, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("ForbiddenError", 403, body, rawResponse));
     this.name = "ForbiddenError";
   }
 }
 export class NotFoundError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "NotFoundError", statusCode: 404, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("NotFoundError", 404, body, rawResponse));
     this.name = "NotFoundError";
   }
 }
 export class ConflictError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "ConflictError", statusCode: 409, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("ConflictError", 409, body, rawResponse));
     this.name = "ConflictError";
   }
 }
 export class GoneError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "GoneError", statusCode: 410, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("GoneError", 410, body, rawResponse));
     this.name = "GoneError";
   }
 }
 export class PreconditionFailedError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "PreconditionFailedError", statusCode: 412, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("PreconditionFailedError", 412, body, rawResponse));
     this.name = "PreconditionFailedError";
   }
 }
 export class ContentTooLargeError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "ContentTooLargeError", statusCode: 413, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("ContentTooLargeError", 413, body, rawResponse));
     this.name = "ContentTooLargeError";
   }
 }
 export class TooManyRequestsError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "TooManyRequestsError", statusCode: 429, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("TooManyRequestsError", 429, body, rawResponse));
     this.name = "TooManyRequestsError";
   }
 }
 export class InternalServerError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "InternalServerError", statusCode: 500, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("InternalServerError", 500, body, rawResponse));
     this.name = "InternalServerError";
   }
 }
 export class ServiceUnavailableError extends ManagementError {
   constructor(body?: unknown, rawResponse?: RawResponse) {
-    super({ message: "ServiceUnavailableError", statusCode: 503, body, ...(rawResponse ? { rawResponse } : {}) });
+    super(statusFields("ServiceUnavailableError", 503, body, rawResponse));
     this.name = "ServiceUnavailableError";
   }
 }

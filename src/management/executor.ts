@@ -56,7 +56,7 @@ export class ManagementExecutor {
 
     const { request, response } = await this.#send(
       {
-        operation: { method: endpoint.m, path: endpoint.p },
+        operation: { method: endpoint.m ?? "GET", path: endpoint.p },
         path,
         query,
         headers,

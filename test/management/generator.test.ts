@@ -94,7 +94,8 @@ function expectedEndpoint(entry: CompatEntry): Endpoint {
   });
   const response = entry.responseKind === "void" ? "void" : entry.responseKind === "sse-stream" ? "sse" : undefined;
   const endpoint: Record<string, unknown> = {
-    m: entry.http,
+    // GET is left out (the executor's default).
+    ...(entry.http === "GET" ? {} : { m: entry.http }),
     p: entry.path,
     ...(entry.query.length
       ? { q: entry.query.map((param) => (param.default === undefined ? param.wire : [param.wire, param.default])) }

@@ -57,6 +57,7 @@ import {
   E400_401_403_409_429,
   E400_401_403_429,
 } from "./errors.js";
+import { Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface Actions {
   /** GET /actions/actions — Get actions */
@@ -134,39 +135,39 @@ export interface ActionsTriggersBindings {
 }
 
 export const actionsTable: ResourceTable = {
-  list: { m: "GET", p: "/actions/actions", q: ["triggerId", "actionName", "deployed", ["page", 0], ["per_page", 50], "installed"], e: E400_401_403_429, g: ["offset", "actions"] },
+  list: { p: "/actions/actions", q: ["triggerId", "actionName", "deployed", Q_page_0, Q_per_page_50, "installed"], e: E400_401_403_429, g: ["offset", "actions"] },
   create: { m: "POST", p: "/actions/actions", b: "json", e: E400_401_403_429 },
-  get: { m: "GET", p: "/actions/actions/{id}", e: E400_401_403_404_429, n: 1 },
+  get: { p: "/actions/actions/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/actions/actions/{id}", q: ["force"], r: "void", e: E400_401_403_404_429 },
   update: { m: "PATCH", p: "/actions/actions/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
   deploy: { m: "POST", p: "/actions/actions/{id}/deploy", e: E400_401_403_429, n: 1 },
   test: { m: "POST", p: "/actions/actions/{id}/test", b: "json", e: E400_401_403_429 },
   versions: {
-    list: { m: "GET", p: "/actions/actions/{actionId}/versions", q: [["page", 0], ["per_page", 50]], e: E400_401_403_429, g: ["offset", "versions"] },
-    get: { m: "GET", p: "/actions/actions/{actionId}/versions/{id}", e: E400_401_403_404_429, n: 1 },
+    list: { p: "/actions/actions/{actionId}/versions", q: [Q_page_0, Q_per_page_50], e: E400_401_403_429, g: ["offset", "versions"] },
+    get: { p: "/actions/actions/{actionId}/versions/{id}", e: E400_401_403_404_429, n: 1 },
     deploy: { m: "POST", p: "/actions/actions/{actionId}/versions/{id}/deploy", b: "json", e: E400_401_403_429 },
   },
   executions: {
-    get: { m: "GET", p: "/actions/executions/{id}", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/actions/executions/{id}", e: E400_401_403_404_429, n: 1 },
   },
   modules: {
-    list: { m: "GET", p: "/actions/modules", q: [["page", 0], ["per_page", 50]], e: E400_401_403_429, g: ["offset", "modules"] },
+    list: { p: "/actions/modules", q: [Q_page_0, Q_per_page_50], e: E400_401_403_429, g: ["offset", "modules"] },
     create: { m: "POST", p: "/actions/modules", b: "json", e: E400_401_403_409_429 },
-    get: { m: "GET", p: "/actions/modules/{id}", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/actions/modules/{id}", e: E400_401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/actions/modules/{id}", r: "void", e: E400_401_403_404_412_429, n: 1 },
     update: { m: "PATCH", p: "/actions/modules/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
-    listActions: { m: "GET", p: "/actions/modules/{id}/actions", q: [["page", 0], ["per_page", 50]], e: E400_401_403_404_429, g: ["offset", "actions"] },
+    listActions: { p: "/actions/modules/{id}/actions", q: [Q_page_0, Q_per_page_50], e: E400_401_403_404_429, g: ["offset", "actions"] },
     rollback: { m: "POST", p: "/actions/modules/{id}/rollback", b: "json", e: E400_401_403_404_409_429 },
     versions: {
-      list: { m: "GET", p: "/actions/modules/{id}/versions", q: [["page", 0], ["per_page", 50]], e: E400_401_403_404_429, g: ["offset", "versions"] },
+      list: { p: "/actions/modules/{id}/versions", q: [Q_page_0, Q_per_page_50], e: E400_401_403_404_429, g: ["offset", "versions"] },
       create: { m: "POST", p: "/actions/modules/{id}/versions", e: E400_401_403_404_409_412, n: 1 },
-      get: { m: "GET", p: "/actions/modules/{id}/versions/{versionId}", e: E400_401_403_404_429, n: 1 },
+      get: { p: "/actions/modules/{id}/versions/{versionId}", e: E400_401_403_404_429, n: 1 },
     },
   },
   triggers: {
-    list: { m: "GET", p: "/actions/triggers", e: E400_401_403_429, n: 1 },
+    list: { p: "/actions/triggers", e: E400_401_403_429, n: 1 },
     bindings: {
-      list: { m: "GET", p: "/actions/triggers/{triggerId}/bindings", q: [["page", 0], ["per_page", 50]], e: E400_401_403_429, g: ["offset", "bindings"] },
+      list: { p: "/actions/triggers/{triggerId}/bindings", q: [Q_page_0, Q_per_page_50], e: E400_401_403_429, g: ["offset", "bindings"] },
       updateMany: { m: "PATCH", p: "/actions/triggers/{triggerId}/bindings", b: "json", d: 1, e: E400_401_403_429 },
     },
   },

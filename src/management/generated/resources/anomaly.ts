@@ -20,7 +20,7 @@ export interface AnomalyBlocks {
 
 export const anomalyTable: ResourceTable = {
   blocks: {
-    checkIp: { m: "GET", p: "/anomaly/blocks/ips/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
+    checkIp: { p: "/anomaly/blocks/ips/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
     unblockIp: { m: "DELETE", p: "/anomaly/blocks/ips/{id}", r: "void", e: E400_401_403_429, n: 1 },
   },
 };

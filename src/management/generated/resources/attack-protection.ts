@@ -77,27 +77,27 @@ export interface AttackProtectionSuspiciousIpThrottling {
 
 export const attackProtectionTable: ResourceTable = {
   botDetection: {
-    get: { m: "GET", p: "/attack-protection/bot-detection", e: E401_403_404_429, n: 1 },
+    get: { p: "/attack-protection/bot-detection", e: E401_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/attack-protection/bot-detection", b: "json", d: 1, e: E400_401_403_404_429 },
   },
   breachedPasswordDetection: {
-    get: { m: "GET", p: "/attack-protection/breached-password-detection", e: E401_403_429, n: 1 },
+    get: { p: "/attack-protection/breached-password-detection", e: E401_403_429, n: 1 },
     update: { m: "PATCH", p: "/attack-protection/breached-password-detection", b: "json", d: 1, e: E400_401_403_429 },
   },
   bruteForceProtection: {
-    get: { m: "GET", p: "/attack-protection/brute-force-protection", e: E401_403_429, n: 1 },
+    get: { p: "/attack-protection/brute-force-protection", e: E401_403_429, n: 1 },
     update: { m: "PATCH", p: "/attack-protection/brute-force-protection", b: "json", d: 1, e: E400_401_403_429 },
   },
   captcha: {
-    get: { m: "GET", p: "/attack-protection/captcha", e: E401_403_404_429, n: 1 },
+    get: { p: "/attack-protection/captcha", e: E401_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/attack-protection/captcha", b: "json", d: 1, e: E401_403_404_429 },
   },
   phoneProviderProtection: {
-    get: { m: "GET", p: "/attack-protection/phone-provider-protection", e: E401_403_404_429, n: 1 },
+    get: { p: "/attack-protection/phone-provider-protection", e: E401_403_404_429, n: 1 },
     patch: { m: "PATCH", p: "/attack-protection/phone-provider-protection", b: "json", e: E401_403_429 },
   },
   suspiciousIpThrottling: {
-    get: { m: "GET", p: "/attack-protection/suspicious-ip-throttling", e: E401_403_429, n: 1 },
+    get: { p: "/attack-protection/suspicious-ip-throttling", e: E401_403_429, n: 1 },
     update: { m: "PATCH", p: "/attack-protection/suspicious-ip-throttling", b: "json", d: 1, e: E400_401_403_429 },
   },
 };

@@ -117,33 +117,33 @@ export interface BrandingPhoneTemplates {
 }
 
 export const brandingTable: ResourceTable = {
-  get: { m: "GET", p: "/branding", e: E401_403_429, n: 1 },
+  get: { p: "/branding", e: E401_403_429, n: 1 },
   update: { m: "PATCH", p: "/branding", b: "json", d: 1, e: E400_401_403_429 },
   templates: {
-    getUniversalLogin: { m: "GET", p: "/branding/templates/universal-login", e: E401_402_403_404_429, n: 1 },
+    getUniversalLogin: { p: "/branding/templates/universal-login", e: E401_402_403_404_429, n: 1 },
     updateUniversalLogin: { m: "PUT", p: "/branding/templates/universal-login", b: "json", r: "void", e: E400_401_402_403_409_429 },
     deleteUniversalLogin: { m: "DELETE", p: "/branding/templates/universal-login", r: "void", e: E401_402_403_429, n: 1 },
   },
   themes: {
     create: { m: "POST", p: "/branding/themes", b: "json", e: E400_401_403_409_429 },
-    getDefault: { m: "GET", p: "/branding/themes/default", e: E401_403_404_429, n: 1 },
-    get: { m: "GET", p: "/branding/themes/{themeId}", e: E401_403_404_429, n: 1 },
+    getDefault: { p: "/branding/themes/default", e: E401_403_404_429, n: 1 },
+    get: { p: "/branding/themes/{themeId}", e: E401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/branding/themes/{themeId}", r: "void", e: E401_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/branding/themes/{themeId}", b: "json", e: E400_401_403_404_429 },
   },
   phone: {
     providers: {
-      list: { m: "GET", p: "/branding/phone/providers", q: ["disabled"], e: E400_401_403_429 },
+      list: { p: "/branding/phone/providers", q: ["disabled"], e: E400_401_403_429 },
       create: { m: "POST", p: "/branding/phone/providers", b: "json", e: E400_401_403_409_429 },
-      get: { m: "GET", p: "/branding/phone/providers/{id}", e: E400_401_403_404_429, n: 1 },
+      get: { p: "/branding/phone/providers/{id}", e: E400_401_403_404_429, n: 1 },
       delete: { m: "DELETE", p: "/branding/phone/providers/{id}", r: "void", e: E401_403_404_429, n: 1 },
       update: { m: "PATCH", p: "/branding/phone/providers/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
       test: { m: "POST", p: "/branding/phone/providers/{id}/try", b: "json", e: E400_401_403_404_409_429 },
     },
     templates: {
-      list: { m: "GET", p: "/branding/phone/templates", q: ["disabled"], e: E400_401_403_429 },
+      list: { p: "/branding/phone/templates", q: ["disabled"], e: E400_401_403_429 },
       create: { m: "POST", p: "/branding/phone/templates", b: "json", d: 1, e: E400_401_403_409_429 },
-      get: { m: "GET", p: "/branding/phone/templates/{id}", e: E400_401_403_404_429, n: 1 },
+      get: { p: "/branding/phone/templates/{id}", e: E400_401_403_404_429, n: 1 },
       delete: { m: "DELETE", p: "/branding/phone/templates/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
       update: { m: "PATCH", p: "/branding/phone/templates/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
       reset: { m: "PATCH", p: "/branding/phone/templates/{id}/reset", b: "json", e: E400_401_403_429 },

@@ -23,6 +23,7 @@ import {
   E401_403_404_429,
   E401_403_429,
 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface ClientGrants {
   /** GET /client-grants — Get client grants */
@@ -44,12 +45,12 @@ export interface ClientGrantsOrganizations {
 }
 
 export const clientGrantsTable: ResourceTable = {
-  list: { m: "GET", p: "/client-grants", q: ["from", ["take", 50], "audience", "client_id", "allow_any_organization", "subject_type", "default_for"], e: E401_403_429, g: ["checkpoint", "client_grants"] },
+  list: { p: "/client-grants", q: ["from", Q_take_50, "audience", "client_id", "allow_any_organization", "subject_type", "default_for"], e: E401_403_429, g: ["checkpoint", "client_grants"] },
   create: { m: "POST", p: "/client-grants", b: "json", e: E400_401_403_404_409_429 },
-  get: { m: "GET", p: "/client-grants/{id}", e: E401_403_404_429, n: 1 },
+  get: { p: "/client-grants/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/client-grants/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/client-grants/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
   organizations: {
-    list: { m: "GET", p: "/client-grants/{id}/organizations", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "organizations"] },
+    list: { p: "/client-grants/{id}/organizations", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "organizations"] },
   },
 };

@@ -35,6 +35,7 @@ import {
   E400_401_403_429_500,
   E401_403_404_429,
 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50, Q_take_50 } from "./query-defaults.js";
 
 export interface Clients {
   /** GET /clients — Get clients */
@@ -76,22 +77,22 @@ export interface ClientsConnections {
 }
 
 export const clientsTable: ResourceTable = {
-  list: { m: "GET", p: "/clients", q: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "is_global", "is_first_party", "app_type", "external_client_id", "q"], e: E400_401_403_429, g: ["offset", "clients"] },
+  list: { p: "/clients", q: ["fields", "include_fields", Q_page_0, Q_per_page_50, Q_include_totals_true, "is_global", "is_first_party", "app_type", "external_client_id", "q"], e: E400_401_403_429, g: ["offset", "clients"] },
   create: { m: "POST", p: "/clients", b: "json", e: E400_401_403_404_409_429 },
   previewCimdMetadata: { m: "POST", p: "/clients/cimd/preview", b: "json", e: E400_401_403_429_500 },
   registerCimdClient: { m: "POST", p: "/clients/cimd/register", b: "json", e: E400_401_403_429_500 },
-  get: { m: "GET", p: "/clients/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+  get: { p: "/clients/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/clients/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/clients/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
   rotateSecret: { m: "POST", p: "/clients/{id}/rotate-secret", e: E400_401_403_404_429, n: 1 },
   credentials: {
-    list: { m: "GET", p: "/clients/{client_id}/credentials", e: E401_403_404_429, n: 1 },
+    list: { p: "/clients/{client_id}/credentials", e: E401_403_404_429, n: 1 },
     create: { m: "POST", p: "/clients/{client_id}/credentials", b: "json", e: E400_401_403_404_429 },
-    get: { m: "GET", p: "/clients/{client_id}/credentials/{credential_id}", e: E401_403_404_429, n: 1 },
+    get: { p: "/clients/{client_id}/credentials/{credential_id}", e: E401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/clients/{client_id}/credentials/{credential_id}", r: "void", e: E400_401_403_429, n: 1 },
     update: { m: "PATCH", p: "/clients/{client_id}/credentials/{credential_id}", b: "json", d: 1, e: E400_401_403_404_429 },
   },
   connections: {
-    get: { m: "GET", p: "/clients/{id}/connections", q: ["strategy", "from", ["take", 50], "fields", "include_fields"], e: E400_401_403_404_429, g: ["checkpoint", "connections"] },
+    get: { p: "/clients/{id}/connections", q: ["strategy", "from", Q_take_50, "fields", "include_fields"], e: E400_401_403_404_429, g: ["checkpoint", "connections"] },
   },
 };

@@ -22,6 +22,7 @@ import {
   E401_403_404_429,
   E401_403_429,
 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface ConnectionProfiles {
   /** GET /connection-profiles — Get Connection Profiles */
@@ -41,11 +42,11 @@ export interface ConnectionProfiles {
 }
 
 export const connectionProfilesTable: ResourceTable = {
-  list: { m: "GET", p: "/connection-profiles", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "connection_profiles"] },
+  list: { p: "/connection-profiles", q: ["from", Q_take_50], e: E400_401_403_429, g: ["checkpoint", "connection_profiles"] },
   create: { m: "POST", p: "/connection-profiles", b: "json", e: E400_401_403_409_429 },
-  listTemplates: { m: "GET", p: "/connection-profiles/templates", e: E401_403_429, n: 1 },
-  getTemplate: { m: "GET", p: "/connection-profiles/templates/{id}", e: E401_403_404_429, n: 1 },
-  get: { m: "GET", p: "/connection-profiles/{id}", e: E401_403_404_429, n: 1 },
+  listTemplates: { p: "/connection-profiles/templates", e: E401_403_429, n: 1 },
+  getTemplate: { p: "/connection-profiles/templates/{id}", e: E401_403_404_429, n: 1 },
+  get: { p: "/connection-profiles/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/connection-profiles/{id}", r: "void", e: E401_403_429, n: 1 },
   update: { m: "PATCH", p: "/connection-profiles/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
 };

@@ -58,6 +58,7 @@ import {
   E400_404,
   E400_404_409,
 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface Connections {
   /** GET /connections — Get all connections */
@@ -151,44 +152,44 @@ export interface ConnectionsUsers {
 }
 
 export const connectionsTable: ResourceTable = {
-  list: { m: "GET", p: "/connections", q: ["from", ["take", 50], "strategy", "name", "fields", "include_fields"], e: E400_401_403_429, g: ["checkpoint", "connections"] },
+  list: { p: "/connections", q: ["from", Q_take_50, "strategy", "name", "fields", "include_fields"], e: E400_401_403_429, g: ["checkpoint", "connections"] },
   create: { m: "POST", p: "/connections", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/connections/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+  get: { p: "/connections/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/connections/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/connections/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
-  checkStatus: { m: "GET", p: "/connections/{id}/status", r: "void", e: E400_401_403_404_429, n: 1 },
+  checkStatus: { p: "/connections/{id}/status", r: "void", e: E400_401_403_404_429, n: 1 },
   directoryProvisioning: {
-    list: { m: "GET", p: "/connections-directory-provisionings", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "directory_provisionings"] },
-    get: { m: "GET", p: "/connections/{id}/directory-provisioning", e: E400_401_403_404_429, n: 1 },
+    list: { p: "/connections-directory-provisionings", q: ["from", Q_take_50], e: E400_401_403_429, g: ["checkpoint", "directory_provisionings"] },
+    get: { p: "/connections/{id}/directory-provisioning", e: E400_401_403_404_429, n: 1 },
     create: { m: "POST", p: "/connections/{id}/directory-provisioning", b: "json", e: E400_401_403_404_409_429 },
     delete: { m: "DELETE", p: "/connections/{id}/directory-provisioning", r: "void", e: E400_401_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/connections/{id}/directory-provisioning", b: "json", e: E400_401_403_404_429 },
-    getDefaultMapping: { m: "GET", p: "/connections/{id}/directory-provisioning/default-mapping", e: E400_401_403_404_429, n: 1 },
-    listSynchronizedGroups: { m: "GET", p: "/connections/{id}/directory-provisioning/synchronized-groups", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+    getDefaultMapping: { p: "/connections/{id}/directory-provisioning/default-mapping", e: E400_401_403_404_429, n: 1 },
+    listSynchronizedGroups: { p: "/connections/{id}/directory-provisioning/synchronized-groups", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
     set: { m: "PUT", p: "/connections/{id}/directory-provisioning/synchronized-groups", b: "json", r: "void", e: E400_401_403_404_409_429 },
     synchronizations: {
       create: { m: "POST", p: "/connections/{id}/directory-provisioning/synchronizations", e: E400_401_403_404_409_429, n: 1 },
     },
   },
   scimConfiguration: {
-    list: { m: "GET", p: "/connections-scim-configurations", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "scim_configurations"] },
-    get: { m: "GET", p: "/connections/{id}/scim-configuration", e: E400_404, n: 1 },
+    list: { p: "/connections-scim-configurations", q: ["from", Q_take_50], e: E400_401_403_429, g: ["checkpoint", "scim_configurations"] },
+    get: { p: "/connections/{id}/scim-configuration", e: E400_404, n: 1 },
     create: { m: "POST", p: "/connections/{id}/scim-configuration", b: "json", e: E400_404 },
     delete: { m: "DELETE", p: "/connections/{id}/scim-configuration", r: "void", e: E400_404, n: 1 },
     update: { m: "PATCH", p: "/connections/{id}/scim-configuration", b: "json", e: E400_404 },
-    getDefaultMapping: { m: "GET", p: "/connections/{id}/scim-configuration/default-mapping", e: E400_404, n: 1 },
+    getDefaultMapping: { p: "/connections/{id}/scim-configuration/default-mapping", e: E400_404, n: 1 },
     tokens: {
-      get: { m: "GET", p: "/connections/{id}/scim-configuration/tokens", e: E400_404, n: 1 },
+      get: { p: "/connections/{id}/scim-configuration/tokens", e: E400_404, n: 1 },
       create: { m: "POST", p: "/connections/{id}/scim-configuration/tokens", b: "json", d: 1, e: E400_404_409 },
       delete: { m: "DELETE", p: "/connections/{id}/scim-configuration/tokens/{tokenId}", r: "void", e: E400_404, n: 1 },
     },
   },
   clients: {
-    get: { m: "GET", p: "/connections/{id}/clients", q: [["take", 50], "from"], e: E400_401_403_404_429, g: ["checkpoint", "clients"] },
+    get: { p: "/connections/{id}/clients", q: [Q_take_50, "from"], e: E400_401_403_404_429, g: ["checkpoint", "clients"] },
     update: { m: "PATCH", p: "/connections/{id}/clients", b: "json", r: "void", e: E400_401_403_404_429 },
   },
   keys: {
-    get: { m: "GET", p: "/connections/{id}/keys", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/connections/{id}/keys", e: E400_401_403_404_429, n: 1 },
     create: { m: "POST", p: "/connections/{id}/keys", b: "json", e: E400_401_403_404_409_429 },
     rotate: { m: "POST", p: "/connections/{id}/keys/rotate", b: "json", e: E400_401_403_404_429 },
   },

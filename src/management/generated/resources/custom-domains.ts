@@ -47,11 +47,11 @@ export interface CustomDomains {
 }
 
 export const customDomainsTable: ResourceTable = {
-  list: { m: "GET", p: "/custom-domains", q: ["q", "fields", "include_fields", "sort"], e: E401_403_429 },
+  list: { p: "/custom-domains", q: ["q", "fields", "include_fields", "sort"], e: E401_403_429 },
   create: { m: "POST", p: "/custom-domains", b: "json", e: E400_401_403_409_429 },
-  getDefault: { m: "GET", p: "/custom-domains/default", e: E401_403_429, n: 1 },
+  getDefault: { p: "/custom-domains/default", e: E401_403_429, n: 1 },
   setDefault: { m: "PATCH", p: "/custom-domains/default", b: "json", e: E400_403 },
-  get: { m: "GET", p: "/custom-domains/{id}", e: E400_401_403_404_429, n: 1 },
+  get: { p: "/custom-domains/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/custom-domains/{id}", r: "void", e: E400_401_403_409_429, n: 1 },
   update: { m: "PATCH", p: "/custom-domains/{id}", b: "json", d: 1, e: E400_401_403_429 },
   test: { m: "POST", p: "/custom-domains/{id}/test", e: E400_401_403_404_409, n: 1 },

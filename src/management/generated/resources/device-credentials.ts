@@ -11,6 +11,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface DeviceCredentials {
   /** GET /device-credentials — Retrieve device credentials */
@@ -22,7 +23,7 @@ export interface DeviceCredentials {
 }
 
 export const deviceCredentialsTable: ResourceTable = {
-  list: { m: "GET", p: "/device-credentials", q: [["page", 0], ["per_page", 50], ["include_totals", true], "fields", "include_fields", "user_id", "client_id", "type"], e: E400_401_403_429, g: ["offset", "device_credentials"] },
+  list: { p: "/device-credentials", q: [Q_page_0, Q_per_page_50, Q_include_totals_true, "fields", "include_fields", "user_id", "client_id", "type"], e: E400_401_403_429, g: ["offset", "device_credentials"] },
   createPublicKey: { m: "POST", p: "/device-credentials", b: "json", e: E400_401_403_409_429 },
   delete: { m: "DELETE", p: "/device-credentials/{id}", r: "void", e: E400_401_403_429, n: 1 },
 };

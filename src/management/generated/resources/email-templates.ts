@@ -27,7 +27,7 @@ export interface EmailTemplates {
 
 export const emailTemplatesTable: ResourceTable = {
   create: { m: "POST", p: "/email-templates", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/email-templates/{templateName}", e: E400_401_403_429, n: 1 },
+  get: { p: "/email-templates/{templateName}", e: E400_401_403_429, n: 1 },
   set: { m: "PUT", p: "/email-templates/{templateName}", b: "json", e: E400_401_403_404_429 },
   update: { m: "PATCH", p: "/email-templates/{templateName}", b: "json", d: 1, e: E400_401_403_404_429 },
 };

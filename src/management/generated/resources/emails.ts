@@ -29,7 +29,7 @@ export interface EmailsProvider {
 
 export const emailsTable: ResourceTable = {
   provider: {
-    get: { m: "GET", p: "/emails/provider", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+    get: { p: "/emails/provider", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
     create: { m: "POST", p: "/emails/provider", b: "json", e: E400_401_403_409_429 },
     delete: { m: "DELETE", p: "/emails/provider", r: "void", e: E400_401_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/emails/provider", b: "json", d: 1, e: E400_401_403_404_409_429 },

@@ -28,6 +28,7 @@ import {
   E401_403_404_429,
   E401_403_429,
 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface EventStreams {
   /** GET /event-streams — Get event streams */
@@ -61,15 +62,15 @@ export interface EventStreamsRedeliveries {
 }
 
 export const eventStreamsTable: ResourceTable = {
-  list: { m: "GET", p: "/event-streams", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "eventStreams"] },
+  list: { p: "/event-streams", q: ["from", Q_take_50], e: E400_401_403_429, g: ["checkpoint", "eventStreams"] },
   create: { m: "POST", p: "/event-streams", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/event-streams/{id}", e: E401_403_404_429, n: 1 },
+  get: { p: "/event-streams/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/event-streams/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/event-streams/{id}", b: "json", d: 1, e: E400_401_403_429 },
   test: { m: "POST", p: "/event-streams/{id}/test", b: "json", e: E401_403_429 },
   deliveries: {
-    list: { m: "GET", p: "/event-streams/{id}/deliveries", q: ["statuses", "event_types", "date_from", "date_to", "from", ["take", 50]], e: E400_401_403_404_429 },
-    getHistory: { m: "GET", p: "/event-streams/{id}/deliveries/{event_id}", e: E401_403_404_429, n: 1 },
+    list: { p: "/event-streams/{id}/deliveries", q: ["statuses", "event_types", "date_from", "date_to", "from", Q_take_50], e: E400_401_403_404_429 },
+    getHistory: { p: "/event-streams/{id}/deliveries/{event_id}", e: E401_403_404_429, n: 1 },
   },
   redeliveries: {
     create: { m: "POST", p: "/event-streams/{id}/redeliver", b: "json", d: 1, e: E401_403_404_409_429 },

@@ -15,5 +15,5 @@ export interface Events {
 }
 
 export const eventsTable: ResourceTable = {
-  subscribe: { m: "GET", p: "/events", q: ["from", "from_timestamp", "event_type"], r: "sse", e: E400_401_403_404_410_429 },
+  subscribe: { p: "/events", q: ["from", "from_timestamp", "event_type"], r: "sse", e: E400_401_403_404_410_429 },
 };

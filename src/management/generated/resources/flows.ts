@@ -28,6 +28,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_429, E401_403_404_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50, Q_take_50 } from "./query-defaults.js";
 
 export interface Flows {
   /** GET /flows — Get flows */
@@ -71,21 +72,21 @@ export interface FlowsVaultConnections {
 }
 
 export const flowsTable: ResourceTable = {
-  list: { m: "GET", p: "/flows", q: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate", "synchronous"], e: E400_401_403_429, g: ["offset", "flows"] },
+  list: { p: "/flows", q: [Q_page_0, Q_per_page_50, Q_include_totals_true, "hydrate", "synchronous"], e: E400_401_403_429, g: ["offset", "flows"] },
   create: { m: "POST", p: "/flows", b: "json", e: E400_401_403_429 },
-  get: { m: "GET", p: "/flows/{id}", q: ["hydrate"], e: E400_401_403_404_429 },
+  get: { p: "/flows/{id}", q: ["hydrate"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/flows/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
   update: { m: "PATCH", p: "/flows/{id}", b: "json", d: 1, e: E401_403_404_429 },
   executions: {
-    list: { m: "GET", p: "/flows/{flow_id}/executions", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "executions"] },
-    get: { m: "GET", p: "/flows/{flow_id}/executions/{execution_id}", q: ["hydrate"], e: E400_401_403_429 },
+    list: { p: "/flows/{flow_id}/executions", q: ["from", Q_take_50], e: E400_401_403_429, g: ["checkpoint", "executions"] },
+    get: { p: "/flows/{flow_id}/executions/{execution_id}", q: ["hydrate"], e: E400_401_403_429 },
     delete: { m: "DELETE", p: "/flows/{flow_id}/executions/{execution_id}", r: "void", e: E400_401_403_429, n: 1 },
   },
   vault: {
     connections: {
-      list: { m: "GET", p: "/flows/vault/connections", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_429, g: ["offset", "connections"] },
+      list: { p: "/flows/vault/connections", q: [Q_page_0, Q_per_page_50, Q_include_totals_true], e: E400_401_403_429, g: ["offset", "connections"] },
       create: { m: "POST", p: "/flows/vault/connections", b: "json", e: E400_401_403_429 },
-      get: { m: "GET", p: "/flows/vault/connections/{id}", e: E400_401_403_404_429, n: 1 },
+      get: { p: "/flows/vault/connections/{id}", e: E400_401_403_404_429, n: 1 },
       delete: { m: "DELETE", p: "/flows/vault/connections/{id}", r: "void", e: E400_401_403_429, n: 1 },
       update: { m: "PATCH", p: "/flows/vault/connections/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
     },

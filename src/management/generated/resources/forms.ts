@@ -15,6 +15,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_429, E401_403_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface Forms {
   /** GET /forms — Get forms */
@@ -30,9 +31,9 @@ export interface Forms {
 }
 
 export const formsTable: ResourceTable = {
-  list: { m: "GET", p: "/forms", q: [["page", 0], ["per_page", 50], ["include_totals", true], "hydrate"], e: E400_401_403_429, g: ["offset", "forms"] },
+  list: { p: "/forms", q: [Q_page_0, Q_per_page_50, Q_include_totals_true, "hydrate"], e: E400_401_403_429, g: ["offset", "forms"] },
   create: { m: "POST", p: "/forms", b: "json", e: E400_401_403_429 },
-  get: { m: "GET", p: "/forms/{id}", q: ["hydrate"], e: E400_401_403_404_429 },
+  get: { p: "/forms/{id}", q: ["hydrate"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/forms/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/forms/{id}", b: "json", d: 1, e: E401_403_429 },
 };

@@ -18,6 +18,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_429, E401_403_404_429 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface Groups {
   /** GET /groups — Get all Groups */
@@ -45,14 +46,14 @@ export interface GroupsRoles {
 }
 
 export const groupsTable: ResourceTable = {
-  list: { m: "GET", p: "/groups", q: ["connection_id", "name", "external_id", "search", "fields", "include_fields", "from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "groups"] },
-  get: { m: "GET", p: "/groups/{id}", e: E400_401_403_404_429, n: 1 },
+  list: { p: "/groups", q: ["connection_id", "name", "external_id", "search", "fields", "include_fields", "from", Q_take_50], e: E400_401_403_429, g: ["checkpoint", "groups"] },
+  get: { p: "/groups/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/groups/{id}", r: "void", e: E401_403_404_429, n: 1 },
   members: {
-    get: { m: "GET", p: "/groups/{id}/members", q: ["fields", "include_fields", "from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "members"] },
+    get: { p: "/groups/{id}/members", q: ["fields", "include_fields", "from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "members"] },
   },
   roles: {
-    list: { m: "GET", p: "/groups/{id}/roles", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
+    list: { p: "/groups/{id}/roles", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
     create: { m: "POST", p: "/groups/{id}/roles", b: "json", r: "void", e: E400_401_403_404_429 },
     delete: { m: "DELETE", p: "/groups/{id}/roles", b: "json", r: "void", e: E400_401_403_404_429 },
   },

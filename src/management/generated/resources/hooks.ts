@@ -19,6 +19,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_409_429, E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface Hooks {
   /** GET /hooks — Get hooks */
@@ -46,13 +47,13 @@ export interface HooksSecrets {
 }
 
 export const hooksTable: ResourceTable = {
-  list: { m: "GET", p: "/hooks", q: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "triggerId"], e: E400_401_403_404_429, g: ["offset", "hooks"] },
+  list: { p: "/hooks", q: [Q_page_0, Q_per_page_50, Q_include_totals_true, "enabled", "fields", "triggerId"], e: E400_401_403_404_429, g: ["offset", "hooks"] },
   create: { m: "POST", p: "/hooks", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/hooks/{id}", q: ["fields"], e: E400_401_403_404_429 },
+  get: { p: "/hooks/{id}", q: ["fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/hooks/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/hooks/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
   secrets: {
-    get: { m: "GET", p: "/hooks/{id}/secrets", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/hooks/{id}/secrets", e: E400_401_403_404_429, n: 1 },
     create: { m: "POST", p: "/hooks/{id}/secrets", b: "json", r: "void", e: E400_401_403_409_429 },
     delete: { m: "DELETE", p: "/hooks/{id}/secrets", b: "json", r: "void", e: E400_401_403_429 },
     update: { m: "PATCH", p: "/hooks/{id}/secrets", b: "json", r: "void", e: E400_401_403_404_409_429 },

@@ -44,7 +44,7 @@ export interface JobsErrors {
 }
 
 export const jobsTable: ResourceTable = {
-  get: { m: "GET", p: "/jobs/{id}", e: E400_401_403_404_429, n: 1 },
+  get: { p: "/jobs/{id}", e: E400_401_403_404_429, n: 1 },
   usersExports: {
     create: { m: "POST", p: "/jobs/users-exports", b: "json", d: 1, e: E400_401_403_429 },
   },
@@ -55,6 +55,6 @@ export const jobsTable: ResourceTable = {
     create: { m: "POST", p: "/jobs/verification-email", b: "json", e: E400_401_403_429 },
   },
   errors: {
-    get: { m: "GET", p: "/jobs/{id}/errors", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/jobs/{id}/errors", e: E400_401_403_404_429, n: 1 },
   },
 };

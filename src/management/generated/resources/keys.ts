@@ -28,6 +28,7 @@ import {
   E401_403_404_429,
   E401_403_429,
 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface Keys {
   readonly customSigning: KeysCustomSigning;
@@ -74,23 +75,23 @@ export interface KeysSigning {
 
 export const keysTable: ResourceTable = {
   customSigning: {
-    get: { m: "GET", p: "/keys/custom-signing", e: E401_403_404_429, n: 1 },
+    get: { p: "/keys/custom-signing", e: E401_403_404_429, n: 1 },
     set: { m: "PUT", p: "/keys/custom-signing", b: "json", e: E400_401_403_429 },
     delete: { m: "DELETE", p: "/keys/custom-signing", r: "void", e: E401_403_429, n: 1 },
   },
   encryption: {
-    list: { m: "GET", p: "/keys/encryption", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_429, g: ["offset", "keys"] },
+    list: { p: "/keys/encryption", q: [Q_page_0, Q_per_page_50, Q_include_totals_true], e: E400_401_403_429, g: ["offset", "keys"] },
     create: { m: "POST", p: "/keys/encryption", b: "json", e: E400_401_403_409_429 },
     rekey: { m: "POST", p: "/keys/encryption/rekey", r: "void", e: E401_403_429, n: 1 },
-    get: { m: "GET", p: "/keys/encryption/{kid}", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/keys/encryption/{kid}", e: E400_401_403_404_429, n: 1 },
     import: { m: "POST", p: "/keys/encryption/{kid}", b: "json", e: E400_401_403_409_429 },
     delete: { m: "DELETE", p: "/keys/encryption/{kid}", r: "void", e: E400_401_403_429, n: 1 },
     createPublicWrappingKey: { m: "POST", p: "/keys/encryption/{kid}/wrapping-key", e: E400_401_403_409_429, n: 1 },
   },
   signing: {
-    list: { m: "GET", p: "/keys/signing", e: E400_401_403_429, n: 1 },
+    list: { p: "/keys/signing", e: E400_401_403_429, n: 1 },
     rotate: { m: "POST", p: "/keys/signing/rotate", e: E401_403_429, n: 1 },
-    get: { m: "GET", p: "/keys/signing/{kid}", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/keys/signing/{kid}", e: E400_401_403_404_429, n: 1 },
     revoke: { m: "PUT", p: "/keys/signing/{kid}/revoke", e: E401_403_404_429, n: 1 },
   },
 };

@@ -26,9 +26,9 @@ export interface LogStreams {
 }
 
 export const logStreamsTable: ResourceTable = {
-  list: { m: "GET", p: "/log-streams", e: E401_403_404_429, n: 1 },
+  list: { p: "/log-streams", e: E401_403_404_429, n: 1 },
   create: { m: "POST", p: "/log-streams", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/log-streams/{id}", e: E401_403_404_429, n: 1 },
+  get: { p: "/log-streams/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/log-streams/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
   update: { m: "PATCH", p: "/log-streams/{id}", b: "json", d: 1, e: E400_401_403_429 },
 };

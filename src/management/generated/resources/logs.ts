@@ -10,6 +10,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface Logs {
   /** GET /logs — Search log events */
@@ -19,6 +20,6 @@ export interface Logs {
 }
 
 export const logsTable: ResourceTable = {
-  list: { m: "GET", p: "/logs", q: [["page", 0], ["per_page", 50], "sort", "fields", "include_fields", ["include_totals", true], "search"], e: E400_401_403_429, g: ["offset", "logs"] },
-  get: { m: "GET", p: "/logs/{id}", e: E400_401_403_404_429, n: 1 },
+  list: { p: "/logs", q: [Q_page_0, Q_per_page_50, "sort", "fields", "include_fields", Q_include_totals_true, "search"], e: E400_401_403_429, g: ["offset", "logs"] },
+  get: { p: "/logs/{id}", e: E400_401_403_404_429, n: 1 },
 };

@@ -15,6 +15,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_409_429_500, E401_403_404_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface NetworkAcls {
   /** GET /network-acls — Get all access control list entries for a tenant */
@@ -32,9 +33,9 @@ export interface NetworkAcls {
 }
 
 export const networkAclsTable: ResourceTable = {
-  list: { m: "GET", p: "/network-acls", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E401_403_404_429, g: ["offset", "network_acls"] },
+  list: { p: "/network-acls", q: [Q_page_0, Q_per_page_50, Q_include_totals_true], e: E401_403_404_429, g: ["offset", "network_acls"] },
   create: { m: "POST", p: "/network-acls", b: "json", r: "void", e: E400_401_403_409_429_500 },
-  get: { m: "GET", p: "/network-acls/{id}", e: E401_403_404_429, n: 1 },
+  get: { p: "/network-acls/{id}", e: E401_403_404_429, n: 1 },
   set: { m: "PUT", p: "/network-acls/{id}", b: "json", e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/network-acls/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
   update: { m: "PATCH", p: "/network-acls/{id}", b: "json", d: 1, e: E400_401_403_404_429 },

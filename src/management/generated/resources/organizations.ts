@@ -82,6 +82,7 @@ import {
   E401_403_404_429,
   E401_403_429,
 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50, Q_take_50 } from "./query-defaults.js";
 
 export interface Organizations {
   /** GET /organizations — Get organizations */
@@ -217,67 +218,67 @@ export interface OrganizationsGroupsRoles {
 }
 
 export const organizationsTable: ResourceTable = {
-  list: { m: "GET", p: "/organizations", q: ["from", ["take", 50], "sort"], e: E400_401_403_429, g: ["checkpoint", "organizations"] },
+  list: { p: "/organizations", q: ["from", Q_take_50, "sort"], e: E400_401_403_429, g: ["checkpoint", "organizations"] },
   create: { m: "POST", p: "/organizations", b: "json", e: E400_401_403_409_429 },
-  getByName: { m: "GET", p: "/organizations/name/{name}", e: E400_401_403_404_429, n: 1 },
-  get: { m: "GET", p: "/organizations/{id}", e: E400_401_403_404_429, n: 1 },
+  getByName: { p: "/organizations/name/{name}", e: E400_401_403_404_429, n: 1 },
+  get: { p: "/organizations/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/organizations/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
   update: { m: "PATCH", p: "/organizations/{id}", b: "json", d: 1, e: E400_401_403_429 },
   clientGrants: {
-    list: { m: "GET", p: "/organizations/{id}/client-grants", q: ["audience", "client_id", "grant_ids", ["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_429, g: ["offset", "client_grants"] },
+    list: { p: "/organizations/{id}/client-grants", q: ["audience", "client_id", "grant_ids", Q_page_0, Q_per_page_50, Q_include_totals_true], e: E400_401_403_429, g: ["offset", "client_grants"] },
     create: { m: "POST", p: "/organizations/{id}/client-grants", b: "json", e: E400_401_403_404_409_429 },
     delete: { m: "DELETE", p: "/organizations/{id}/client-grants/{grant_id}", r: "void", e: E400_401_403_404_429, n: 1 },
   },
   connections: {
-    list: { m: "GET", p: "/organizations/{id}/connections", q: [["page", 0], ["per_page", 50], ["include_totals", true], "is_enabled"], e: E400_401_403_429, g: ["offset", "connections"] },
+    list: { p: "/organizations/{id}/connections", q: [Q_page_0, Q_per_page_50, Q_include_totals_true, "is_enabled"], e: E400_401_403_429, g: ["offset", "connections"] },
     create: { m: "POST", p: "/organizations/{id}/connections", b: "json", e: E400_401_403_404_409_429 },
-    get: { m: "GET", p: "/organizations/{id}/connections/{connection_id}", e: E401_403_404_429, n: 1 },
+    get: { p: "/organizations/{id}/connections/{connection_id}", e: E401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/organizations/{id}/connections/{connection_id}", r: "void", e: E401_403_429, n: 1 },
     update: { m: "PATCH", p: "/organizations/{id}/connections/{connection_id}", b: "json", d: 1, e: E400_401_403_429 },
   },
   discoveryDomains: {
-    list: { m: "GET", p: "/organizations/{id}/discovery-domains", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "domains"] },
+    list: { p: "/organizations/{id}/discovery-domains", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "domains"] },
     create: { m: "POST", p: "/organizations/{id}/discovery-domains", b: "json", e: E400_401_403_404_409_429 },
-    getByName: { m: "GET", p: "/organizations/{id}/discovery-domains/name/{discovery_domain}", e: E400_401_403_404_429, n: 1 },
-    get: { m: "GET", p: "/organizations/{id}/discovery-domains/{discovery_domain_id}", e: E400_401_403_404_429, n: 1 },
+    getByName: { p: "/organizations/{id}/discovery-domains/name/{discovery_domain}", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/organizations/{id}/discovery-domains/{discovery_domain_id}", e: E400_401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/organizations/{id}/discovery-domains/{discovery_domain_id}", r: "void", e: E401_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/organizations/{id}/discovery-domains/{discovery_domain_id}", b: "json", d: 1, e: E400_404 },
   },
   enabledConnections: {
-    list: { m: "GET", p: "/organizations/{id}/enabled_connections", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "enabled_connections"] },
+    list: { p: "/organizations/{id}/enabled_connections", q: [Q_page_0, Q_per_page_50, Q_include_totals_true], e: E400_401_403_404_429, g: ["offset", "enabled_connections"] },
     add: { m: "POST", p: "/organizations/{id}/enabled_connections", b: "json", e: E400_401_403_404_429 },
-    get: { m: "GET", p: "/organizations/{id}/enabled_connections/{connectionId}", e: E401_403_404_429, n: 1 },
+    get: { p: "/organizations/{id}/enabled_connections/{connectionId}", e: E401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/organizations/{id}/enabled_connections/{connectionId}", r: "void", e: E400_401_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/organizations/{id}/enabled_connections/{connectionId}", b: "json", d: 1, e: E400_401_403_404_429 },
   },
   invitations: {
-    list: { m: "GET", p: "/organizations/{id}/invitations", q: [["page", 0], ["per_page", 50], ["include_totals", true], "fields", "include_fields", "sort"], e: E400_401_403_404_429, g: ["offset", "invitations"] },
+    list: { p: "/organizations/{id}/invitations", q: [Q_page_0, Q_per_page_50, Q_include_totals_true, "fields", "include_fields", "sort"], e: E400_401_403_404_429, g: ["offset", "invitations"] },
     create: { m: "POST", p: "/organizations/{id}/invitations", b: "json", e: E400_401_403_404_429 },
-    get: { m: "GET", p: "/organizations/{id}/invitations/{invitation_id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+    get: { p: "/organizations/{id}/invitations/{invitation_id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
     delete: { m: "DELETE", p: "/organizations/{id}/invitations/{invitation_id}", r: "void", e: E401_403_404_429, n: 1 },
   },
   members: {
-    list: { m: "GET", p: "/organizations/{id}/members", q: ["from", ["take", 50], "fields", "include_fields"], e: E400_401_403_404_429, g: ["checkpoint", "members"] },
+    list: { p: "/organizations/{id}/members", q: ["from", Q_take_50, "fields", "include_fields"], e: E400_401_403_404_429, g: ["checkpoint", "members"] },
     create: { m: "POST", p: "/organizations/{id}/members", b: "json", r: "void", e: E400_401_403_429 },
     delete: { m: "DELETE", p: "/organizations/{id}/members", b: "json", r: "void", e: E400_401_403_429 },
     effectiveRoles: {
-      list: { m: "GET", p: "/organizations/{id}/members/{user_id}/effective-roles", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
+      list: { p: "/organizations/{id}/members/{user_id}/effective-roles", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
       sources: {
         groups: {
-          list: { m: "GET", p: "/organizations/{id}/members/{user_id}/effective-roles/sources/groups", q: ["from", ["take", 50], "role_id"], k: ["role_id"], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+          list: { p: "/organizations/{id}/members/{user_id}/effective-roles/sources/groups", q: ["from", Q_take_50, "role_id"], k: ["role_id"], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
         },
       },
     },
     roles: {
-      list: { m: "GET", p: "/organizations/{id}/members/{user_id}/roles", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "roles"] },
+      list: { p: "/organizations/{id}/members/{user_id}/roles", q: [Q_page_0, Q_per_page_50, Q_include_totals_true], e: E400_401_403_404_429, g: ["offset", "roles"] },
       assign: { m: "POST", p: "/organizations/{id}/members/{user_id}/roles", b: "json", r: "void", e: E400_401_403_409_429 },
       delete: { m: "DELETE", p: "/organizations/{id}/members/{user_id}/roles", b: "json", r: "void", e: E400_401_403_429 },
     },
   },
   groups: {
-    list: { m: "GET", p: "/organizations/{organization_id}/groups", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+    list: { p: "/organizations/{organization_id}/groups", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
     roles: {
-      list: { m: "GET", p: "/organizations/{organization_id}/groups/{group_id}/roles", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
+      list: { p: "/organizations/{organization_id}/groups/{group_id}/roles", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
       create: { m: "POST", p: "/organizations/{organization_id}/groups/{group_id}/roles", b: "json", r: "void", e: E400_401_403_404_409_429 },
       delete: { m: "DELETE", p: "/organizations/{organization_id}/groups/{group_id}/roles", b: "json", r: "void", e: E400_401_403_404_429 },
     },

@@ -31,6 +31,7 @@ import {
   E400_401_403_429,
   E401_403_429,
 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface Prompts {
   /** GET /prompts — Get prompt settings */
@@ -68,20 +69,20 @@ export interface PromptsPartials {
 }
 
 export const promptsTable: ResourceTable = {
-  getSettings: { m: "GET", p: "/prompts", e: E401_403_429, n: 1 },
+  getSettings: { p: "/prompts", e: E401_403_429, n: 1 },
   updateSettings: { m: "PATCH", p: "/prompts", b: "json", d: 1, e: E400_401_403_429 },
   rendering: {
-    list: { m: "GET", p: "/prompts/rendering", q: ["fields", "include_fields", ["page", 0], ["per_page", 50], ["include_totals", true], "prompt", "screen", "rendering_mode"], e: E400_401_402_403_429, g: ["offset", "configs"] },
+    list: { p: "/prompts/rendering", q: ["fields", "include_fields", Q_page_0, Q_per_page_50, Q_include_totals_true, "prompt", "screen", "rendering_mode"], e: E400_401_402_403_429, g: ["offset", "configs"] },
     bulkUpdate: { m: "PATCH", p: "/prompts/rendering", b: "json", e: E400_401_402_403_429 },
-    get: { m: "GET", p: "/prompts/{prompt}/screen/{screen}/rendering", e: E400_401_402_403_404_429, n: 1 },
+    get: { p: "/prompts/{prompt}/screen/{screen}/rendering", e: E400_401_402_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/prompts/{prompt}/screen/{screen}/rendering", b: "json", d: 1, e: E400_401_402_403_429 },
   },
   customText: {
-    get: { m: "GET", p: "/prompts/{prompt}/custom-text/{language}", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/prompts/{prompt}/custom-text/{language}", e: E400_401_403_404_429, n: 1 },
     set: { m: "PUT", p: "/prompts/{prompt}/custom-text/{language}", b: "json", r: "void", e: E400_401_403_429 },
   },
   partials: {
-    get: { m: "GET", p: "/prompts/{prompt}/partials", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/prompts/{prompt}/partials", e: E400_401_403_404_429, n: 1 },
     set: { m: "PUT", p: "/prompts/{prompt}/partials", b: "json", r: "void", e: E400_401_403_429 },
   },
 };

@@ -14,6 +14,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429, E401_403_404_429 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface RateLimitPolicies {
   /** GET /rate-limit-policies */
@@ -29,9 +30,9 @@ export interface RateLimitPolicies {
 }
 
 export const rateLimitPoliciesTable: ResourceTable = {
-  list: { m: "GET", p: "/rate-limit-policies", q: ["resource", "consumer", "consumer_selector", ["take", 50], "from"], e: E400_401_403_429, g: ["checkpoint", "rate_limit_policies"] },
+  list: { p: "/rate-limit-policies", q: ["resource", "consumer", "consumer_selector", Q_take_50, "from"], e: E400_401_403_429, g: ["checkpoint", "rate_limit_policies"] },
   create: { m: "POST", p: "/rate-limit-policies", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/rate-limit-policies/{id}", e: E401_403_404_429, n: 1 },
+  get: { p: "/rate-limit-policies/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/rate-limit-policies/{id}", r: "void", e: E401_403_404_429, n: 1 },
   update: { m: "PATCH", p: "/rate-limit-policies/{id}", b: "json", e: E400_401_403_404_429 },
 };

@@ -13,6 +13,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_429 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface RefreshTokens {
   /** GET /refresh-tokens — Get refresh tokens */
@@ -28,9 +29,9 @@ export interface RefreshTokens {
 }
 
 export const refreshTokensTable: ResourceTable = {
-  list: { m: "GET", p: "/refresh-tokens", q: ["user_id", "client_id", "from", ["take", 50], "fields", "include_fields"], k: ["user_id"], e: E400_401_403_404_429, g: ["checkpoint", "refresh_tokens"] },
+  list: { p: "/refresh-tokens", q: ["user_id", "client_id", "from", Q_take_50, "fields", "include_fields"], k: ["user_id"], e: E400_401_403_404_429, g: ["checkpoint", "refresh_tokens"] },
   revoke: { m: "POST", p: "/refresh-tokens/revoke", b: "json", d: 1, r: "void", e: E400_401_403_429 },
-  get: { m: "GET", p: "/refresh-tokens/{id}", e: E400_401_403_404_429, n: 1 },
+  get: { p: "/refresh-tokens/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/refresh-tokens/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/refresh-tokens/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
 };

@@ -15,6 +15,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface ResourceServers {
   /** GET /resource-servers — Get resource servers */
@@ -30,9 +31,9 @@ export interface ResourceServers {
 }
 
 export const resourceServersTable: ResourceTable = {
-  list: { m: "GET", p: "/resource-servers", q: ["identifiers", ["page", 0], ["per_page", 50], ["include_totals", true], "include_fields"], e: E400_401_403_429, g: ["offset", "resource_servers"] },
+  list: { p: "/resource-servers", q: ["identifiers", Q_page_0, Q_per_page_50, Q_include_totals_true, "include_fields"], e: E400_401_403_429, g: ["offset", "resource_servers"] },
   create: { m: "POST", p: "/resource-servers", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/resource-servers/{id}", q: ["include_fields"], e: E400_401_403_404_429 },
+  get: { p: "/resource-servers/{id}", q: ["include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/resource-servers/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/resource-servers/{id}", b: "json", d: 1, e: E400_401_403_409_429 },
 };

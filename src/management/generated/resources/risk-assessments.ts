@@ -33,10 +33,10 @@ export interface RiskAssessmentsSettingsNewDevice {
 
 export const riskAssessmentsTable: ResourceTable = {
   settings: {
-    get: { m: "GET", p: "/risk-assessments/settings", e: E401_403_404_429, n: 1 },
+    get: { p: "/risk-assessments/settings", e: E401_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/risk-assessments/settings", b: "json", e: E400_401_403_404_429 },
     newDevice: {
-      get: { m: "GET", p: "/risk-assessments/settings/new-device", e: E401_403_404_429, n: 1 },
+      get: { p: "/risk-assessments/settings/new-device", e: E401_403_404_429, n: 1 },
       update: { m: "PATCH", p: "/risk-assessments/settings/new-device", b: "json", e: E400_401_403_404_429 },
     },
   },

@@ -28,6 +28,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50, Q_take_50 } from "./query-defaults.js";
 
 export interface Roles {
   /** GET /roles — Get roles */
@@ -71,23 +72,23 @@ export interface RolesUsers {
 }
 
 export const rolesTable: ResourceTable = {
-  list: { m: "GET", p: "/roles", q: [["per_page", 50], ["page", 0], ["include_totals", true], "name_filter"], e: E400_401_403_429, g: ["offset", "roles"] },
+  list: { p: "/roles", q: [Q_per_page_50, Q_page_0, Q_include_totals_true, "name_filter"], e: E400_401_403_429, g: ["offset", "roles"] },
   create: { m: "POST", p: "/roles", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/roles/{id}", e: E400_401_403_404_429, n: 1 },
+  get: { p: "/roles/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/roles/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
   update: { m: "PATCH", p: "/roles/{id}", b: "json", d: 1, e: E400_401_403_429 },
   groups: {
-    get: { m: "GET", p: "/roles/{id}/groups", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+    get: { p: "/roles/{id}/groups", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
     create: { m: "POST", p: "/roles/{id}/groups", b: "json", r: "void", e: E400_401_403_404_429 },
     delete: { m: "DELETE", p: "/roles/{id}/groups", b: "json", r: "void", e: E400_401_403_404_429 },
   },
   permissions: {
-    list: { m: "GET", p: "/roles/{id}/permissions", q: [["per_page", 50], ["page", 0], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "permissions"] },
+    list: { p: "/roles/{id}/permissions", q: [Q_per_page_50, Q_page_0, Q_include_totals_true], e: E400_401_403_404_429, g: ["offset", "permissions"] },
     add: { m: "POST", p: "/roles/{id}/permissions", b: "json", r: "void", e: E400_401_403_404_429 },
     delete: { m: "DELETE", p: "/roles/{id}/permissions", b: "json", r: "void", e: E400_401_403_429 },
   },
   users: {
-    list: { m: "GET", p: "/roles/{id}/users", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "users"] },
+    list: { p: "/roles/{id}/users", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "users"] },
     assign: { m: "POST", p: "/roles/{id}/users", b: "json", r: "void", e: E400_401_403_404_429 },
   },
 };

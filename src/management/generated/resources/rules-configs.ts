@@ -19,7 +19,7 @@ export interface RulesConfigs {
 }
 
 export const rulesConfigsTable: ResourceTable = {
-  list: { m: "GET", p: "/rules-configs", e: E401_403_429, n: 1 },
+  list: { p: "/rules-configs", e: E401_403_429, n: 1 },
   set: { m: "PUT", p: "/rules-configs/{key}", b: "json", e: E401_403_429 },
   delete: { m: "DELETE", p: "/rules-configs/{key}", r: "void", e: E401_403_429, n: 1 },
 };

@@ -15,6 +15,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_409_429, E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface Rules {
   /** GET /rules — Get rules */
@@ -30,9 +31,9 @@ export interface Rules {
 }
 
 export const rulesTable: ResourceTable = {
-  list: { m: "GET", p: "/rules", q: [["page", 0], ["per_page", 50], ["include_totals", true], "enabled", "fields", "include_fields"], e: E400_401_403_404_429, g: ["offset", "rules"] },
+  list: { p: "/rules", q: [Q_page_0, Q_per_page_50, Q_include_totals_true, "enabled", "fields", "include_fields"], e: E400_401_403_404_429, g: ["offset", "rules"] },
   create: { m: "POST", p: "/rules", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/rules/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+  get: { p: "/rules/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/rules/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/rules/{id}", b: "json", d: 1, e: E400_401_403_404_409_429 },
 };

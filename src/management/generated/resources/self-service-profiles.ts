@@ -29,6 +29,7 @@ import {
   E401_403_429,
   E401_403_429_500,
 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface SelfServiceProfiles {
   /** GET /self-service-profiles — Get self-service profiles */
@@ -60,13 +61,13 @@ export interface SelfServiceProfilesSsoTicket {
 }
 
 export const selfServiceProfilesTable: ResourceTable = {
-  list: { m: "GET", p: "/self-service-profiles", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E401_403_429_500, g: ["offset", "self_service_profiles"] },
+  list: { p: "/self-service-profiles", q: [Q_page_0, Q_per_page_50, Q_include_totals_true], e: E401_403_429_500, g: ["offset", "self_service_profiles"] },
   create: { m: "POST", p: "/self-service-profiles", b: "json", e: E400_401_403_409_429_500 },
-  get: { m: "GET", p: "/self-service-profiles/{id}", e: E400_401_403_404_429_500, n: 1 },
+  get: { p: "/self-service-profiles/{id}", e: E400_401_403_404_429_500, n: 1 },
   delete: { m: "DELETE", p: "/self-service-profiles/{id}", r: "void", e: E400_401_403_429_500, n: 1 },
   update: { m: "PATCH", p: "/self-service-profiles/{id}", b: "json", d: 1, e: E400_401_403_404_429_500 },
   customText: {
-    list: { m: "GET", p: "/self-service-profiles/{id}/custom-text/{language}/{page}", e: E401_403_404_429, n: 1 },
+    list: { p: "/self-service-profiles/{id}/custom-text/{language}/{page}", e: E401_403_404_429, n: 1 },
     set: { m: "PUT", p: "/self-service-profiles/{id}/custom-text/{language}/{page}", b: "json", e: E401_403_404_429 },
   },
   ssoTicket: {

@@ -21,7 +21,7 @@ export interface Sessions {
 }
 
 export const sessionsTable: ResourceTable = {
-  get: { m: "GET", p: "/sessions/{id}", e: E401_403_404_429, n: 1 },
+  get: { p: "/sessions/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/sessions/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/sessions/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
   revoke: { m: "POST", p: "/sessions/{id}/revoke", r: "void", e: E400_401_403_404_429, n: 1 },

@@ -17,6 +17,6 @@ export interface Stats {
 }
 
 export const statsTable: ResourceTable = {
-  getActiveUsersCount: { m: "GET", p: "/stats/active-users", e: E401_403_429, n: 1 },
-  getDaily: { m: "GET", p: "/stats/daily", q: ["from", "to"], e: E400_401_403_429 },
+  getActiveUsersCount: { p: "/stats/active-users", e: E401_403_429, n: 1 },
+  getDaily: { p: "/stats/daily", q: ["from", "to"], e: E400_401_403_429 },
 };

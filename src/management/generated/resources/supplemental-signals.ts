@@ -17,6 +17,6 @@ export interface SupplementalSignals {
 }
 
 export const supplementalSignalsTable: ResourceTable = {
-  get: { m: "GET", p: "/supplemental-signals", e: E401_403_404_429, n: 1 },
+  get: { p: "/supplemental-signals", e: E401_403_404_429, n: 1 },
   patch: { m: "PATCH", p: "/supplemental-signals", b: "json", e: E401_403_404_429 },
 };

@@ -23,7 +23,7 @@ export interface TenantsSettings {
 
 export const tenantsTable: ResourceTable = {
   settings: {
-    get: { m: "GET", p: "/tenants/settings", q: ["fields", "include_fields"], e: E400_401_403_429 },
+    get: { p: "/tenants/settings", q: ["fields", "include_fields"], e: E400_401_403_429 },
     update: { m: "PATCH", p: "/tenants/settings", b: "json", d: 1, e: E400_401_403_429 },
   },
 };

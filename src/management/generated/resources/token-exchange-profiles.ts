@@ -19,6 +19,7 @@ import {
   E400_401_403_429,
   E401_403_429,
 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface TokenExchangeProfiles {
   /** GET /token-exchange-profiles — Get token exchange profiles */
@@ -34,9 +35,9 @@ export interface TokenExchangeProfiles {
 }
 
 export const tokenExchangeProfilesTable: ResourceTable = {
-  list: { m: "GET", p: "/token-exchange-profiles", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "token_exchange_profiles"] },
+  list: { p: "/token-exchange-profiles", q: ["from", Q_take_50], e: E400_401_403_429, g: ["checkpoint", "token_exchange_profiles"] },
   create: { m: "POST", p: "/token-exchange-profiles", b: "json", e: E400_401_403_409_429 },
-  get: { m: "GET", p: "/token-exchange-profiles/{id}", e: E400_401_403_404_429, n: 1 },
+  get: { p: "/token-exchange-profiles/{id}", e: E400_401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/token-exchange-profiles/{id}", r: "void", e: E401_403_429, n: 1 },
   update: { m: "PATCH", p: "/token-exchange-profiles/{id}", b: "json", d: 1, r: "void", e: E400_401_403_404_409_429 },
 };

@@ -22,6 +22,7 @@ import {
   E401_403_404_429,
   E401_403_429,
 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface UserAttributeProfiles {
   /** GET /user-attribute-profiles — Get User Attribute Profiles */
@@ -41,11 +42,11 @@ export interface UserAttributeProfiles {
 }
 
 export const userAttributeProfilesTable: ResourceTable = {
-  list: { m: "GET", p: "/user-attribute-profiles", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "user_attribute_profiles"] },
+  list: { p: "/user-attribute-profiles", q: ["from", Q_take_50], e: E400_401_403_429, g: ["checkpoint", "user_attribute_profiles"] },
   create: { m: "POST", p: "/user-attribute-profiles", b: "json", e: E400_401_403_409_429 },
-  listTemplates: { m: "GET", p: "/user-attribute-profiles/templates", e: E401_403_429, n: 1 },
-  getTemplate: { m: "GET", p: "/user-attribute-profiles/templates/{id}", e: E401_403_404_429, n: 1 },
-  get: { m: "GET", p: "/user-attribute-profiles/{id}", e: E401_403_404_429, n: 1 },
+  listTemplates: { p: "/user-attribute-profiles/templates", e: E401_403_429, n: 1 },
+  getTemplate: { p: "/user-attribute-profiles/templates/{id}", e: E401_403_404_429, n: 1 },
+  get: { p: "/user-attribute-profiles/{id}", e: E401_403_404_429, n: 1 },
   delete: { m: "DELETE", p: "/user-attribute-profiles/{id}", r: "void", e: E401_403_429, n: 1 },
   update: { m: "PATCH", p: "/user-attribute-profiles/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
 };

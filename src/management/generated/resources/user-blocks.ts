@@ -23,8 +23,8 @@ export interface UserBlocks {
 }
 
 export const userBlocksTable: ResourceTable = {
-  listByIdentifier: { m: "GET", p: "/user-blocks", q: ["identifier", "consider_brute_force_enablement"], k: ["identifier"], e: E400_401_403_429 },
+  listByIdentifier: { p: "/user-blocks", q: ["identifier", "consider_brute_force_enablement"], k: ["identifier"], e: E400_401_403_429 },
   deleteByIdentifier: { m: "DELETE", p: "/user-blocks", q: ["identifier"], k: ["identifier"], r: "void", e: E400_401_403_429 },
-  list: { m: "GET", p: "/user-blocks/{id}", q: ["consider_brute_force_enablement"], e: E400_401_403_404_429 },
+  list: { p: "/user-blocks/{id}", q: ["consider_brute_force_enablement"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/user-blocks/{id}", r: "void", e: E400_401_403_404_429, n: 1 },
 };

@@ -10,6 +10,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E401_403_429 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50 } from "./query-defaults.js";
 
 export interface UserGrants {
   /** GET /grants — Get grants */
@@ -21,7 +22,7 @@ export interface UserGrants {
 }
 
 export const userGrantsTable: ResourceTable = {
-  list: { m: "GET", p: "/grants", q: [["per_page", 50], ["page", 0], ["include_totals", true], "user_id", "client_id", "audience"], e: E401_403_429, g: ["offset", "grants"] },
+  list: { p: "/grants", q: [Q_per_page_50, Q_page_0, Q_include_totals_true, "user_id", "client_id", "audience"], e: E401_403_429, g: ["offset", "grants"] },
   deleteByUserId: { m: "DELETE", p: "/grants", q: ["user_id"], k: ["user_id"], r: "void", e: E401_403_429 },
   delete: { m: "DELETE", p: "/grants/{id}", r: "void", e: E401_403_429, n: 1 },
 };

@@ -85,6 +85,7 @@ import {
   E400_401_403_429_503,
   E401_403_404_429,
 } from "./errors.js";
+import { Q_include_totals_true, Q_page_0, Q_per_page_50, Q_take_50 } from "./query-defaults.js";
 
 export interface Users {
   /** GET /users — List or Search Users */
@@ -258,20 +259,20 @@ export interface UsersSessions {
 }
 
 export const usersTable: ResourceTable = {
-  list: { m: "GET", p: "/users", q: [["page", 0], ["per_page", 50], ["include_totals", true], "sort", "connection", "fields", "include_fields", "q", "search_engine", "primary_order"], e: E400_401_403_429_503, g: ["offset", "users"] },
+  list: { p: "/users", q: [Q_page_0, Q_per_page_50, Q_include_totals_true, "sort", "connection", "fields", "include_fields", "q", "search_engine", "primary_order"], e: E400_401_403_429_503, g: ["offset", "users"] },
   create: { m: "POST", p: "/users", b: "json", e: E400_401_403_409_429 },
-  listUsersByEmail: { m: "GET", p: "/users-by-email", q: ["fields", "include_fields", "email"], k: ["email"], e: E400_401_403_429 },
-  get: { m: "GET", p: "/users/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
+  listUsersByEmail: { p: "/users-by-email", q: ["fields", "include_fields", "email"], k: ["email"], e: E400_401_403_429 },
+  get: { p: "/users/{id}", q: ["fields", "include_fields"], e: E400_401_403_404_429 },
   delete: { m: "DELETE", p: "/users/{id}", r: "void", e: E400_401_403_429, n: 1 },
   update: { m: "PATCH", p: "/users/{id}", b: "json", d: 1, e: E400_401_403_404_429 },
   regenerateRecoveryCode: { m: "POST", p: "/users/{id}/recovery-code-regeneration", e: E400_401_403_404, n: 1 },
   revokeAccess: { m: "POST", p: "/users/{id}/revoke-access", b: "json", d: 1, r: "void", e: E400_401_403_429 },
   authenticationMethods: {
-    list: { m: "GET", p: "/users/{id}/authentication-methods", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "authenticators"] },
+    list: { p: "/users/{id}/authentication-methods", q: [Q_page_0, Q_per_page_50, Q_include_totals_true], e: E400_401_403_404_429, g: ["offset", "authenticators"] },
     create: { m: "POST", p: "/users/{id}/authentication-methods", b: "json", e: E400_401_403_404_409_429 },
     set: { m: "PUT", p: "/users/{id}/authentication-methods", b: "json", e: E400_401_403_409_429 },
     deleteAll: { m: "DELETE", p: "/users/{id}/authentication-methods", r: "void", e: E400_401_403_429, n: 1 },
-    get: { m: "GET", p: "/users/{id}/authentication-methods/{authentication_method_id}", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/users/{id}/authentication-methods/{authentication_method_id}", e: E400_401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/users/{id}/authentication-methods/{authentication_method_id}", r: "void", e: E400_401_403_404_429, n: 1 },
     update: { m: "PATCH", p: "/users/{id}/authentication-methods/{authentication_method_id}", b: "json", d: 1, e: E400_401_403_404_429 },
   },
@@ -279,50 +280,50 @@ export const usersTable: ResourceTable = {
     deleteAll: { m: "DELETE", p: "/users/{id}/authenticators", r: "void", e: E400_401_403_429, n: 1 },
   },
   connectedAccounts: {
-    list: { m: "GET", p: "/users/{id}/connected-accounts", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "connected_accounts"] },
+    list: { p: "/users/{id}/connected-accounts", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "connected_accounts"] },
   },
   effectivePermissions: {
-    list: { m: "GET", p: "/users/{id}/effective-permissions", q: ["from", ["take", 50], "resource_server_identifier"], k: ["resource_server_identifier"], e: E400_401_403_404_429, g: ["checkpoint", "permissions"] },
+    list: { p: "/users/{id}/effective-permissions", q: ["from", Q_take_50, "resource_server_identifier"], k: ["resource_server_identifier"], e: E400_401_403_404_429, g: ["checkpoint", "permissions"] },
     sources: {
       roles: {
-        list: { m: "GET", p: "/users/{id}/effective-permissions/sources/effective-roles", q: ["from", ["take", 50], "resource_server_identifier", "permission_name"], k: ["resource_server_identifier", "permission_name"], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
+        list: { p: "/users/{id}/effective-permissions/sources/effective-roles", q: ["from", Q_take_50, "resource_server_identifier", "permission_name"], k: ["resource_server_identifier", "permission_name"], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
       },
     },
   },
   effectiveRoles: {
-    list: { m: "GET", p: "/users/{id}/effective-roles", q: ["from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
+    list: { p: "/users/{id}/effective-roles", q: ["from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "roles"] },
     sources: {
       groups: {
-        list: { m: "GET", p: "/users/{id}/effective-roles/sources/groups", q: ["role_id", "from", ["take", 50]], k: ["role_id"], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+        list: { p: "/users/{id}/effective-roles/sources/groups", q: ["role_id", "from", Q_take_50], k: ["role_id"], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
       },
     },
   },
   enrollments: {
-    get: { m: "GET", p: "/users/{id}/enrollments", e: E400_401_403_404_429, n: 1 },
+    get: { p: "/users/{id}/enrollments", e: E400_401_403_404_429, n: 1 },
   },
   federatedConnectionsTokensets: {
-    list: { m: "GET", p: "/users/{id}/federated-connections-tokensets", e: E401_403_404_429, n: 1 },
+    list: { p: "/users/{id}/federated-connections-tokensets", e: E401_403_404_429, n: 1 },
     delete: { m: "DELETE", p: "/users/{id}/federated-connections-tokensets/{tokenset_id}", r: "void", e: E400_401_403_429, n: 1 },
   },
   groups: {
-    get: { m: "GET", p: "/users/{id}/groups", q: ["fields", "include_fields", "from", ["take", 50]], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
+    get: { p: "/users/{id}/groups", q: ["fields", "include_fields", "from", Q_take_50], e: E400_401_403_404_429, g: ["checkpoint", "groups"] },
   },
   identities: {
     link: { m: "POST", p: "/users/{id}/identities", b: "json", d: 1, e: E400_401_403_409_429 },
     delete: { m: "DELETE", p: "/users/{id}/identities/{provider}/{user_id}", e: E400_401_403_429, n: 1 },
   },
   logs: {
-    list: { m: "GET", p: "/users/{id}/logs", q: [["page", 0], ["per_page", 50], "sort", ["include_totals", true]], e: E400_401_403_429, g: ["offset", "logs"] },
+    list: { p: "/users/{id}/logs", q: [Q_page_0, Q_per_page_50, "sort", Q_include_totals_true], e: E400_401_403_429, g: ["offset", "logs"] },
   },
   multifactor: {
     invalidateRememberBrowser: { m: "POST", p: "/users/{id}/multifactor/actions/invalidate-remember-browser", r: "void", e: E400_401_403, n: 1 },
     deleteProvider: { m: "DELETE", p: "/users/{id}/multifactor/{provider}", r: "void", e: E400_401_403_404_429, n: 1 },
   },
   organizations: {
-    list: { m: "GET", p: "/users/{id}/organizations", q: [["page", 0], ["per_page", 50], ["include_totals", true]], e: E401_403_404_429, g: ["offset", "organizations"] },
+    list: { p: "/users/{id}/organizations", q: [Q_page_0, Q_per_page_50, Q_include_totals_true], e: E401_403_404_429, g: ["offset", "organizations"] },
   },
   permissions: {
-    list: { m: "GET", p: "/users/{id}/permissions", q: [["per_page", 50], ["page", 0], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "permissions"] },
+    list: { p: "/users/{id}/permissions", q: [Q_per_page_50, Q_page_0, Q_include_totals_true], e: E400_401_403_404_429, g: ["offset", "permissions"] },
     create: { m: "POST", p: "/users/{id}/permissions", b: "json", r: "void", e: E400_401_403_404_429 },
     delete: { m: "DELETE", p: "/users/{id}/permissions", b: "json", r: "void", e: E400_401_403_404_429 },
   },
@@ -330,16 +331,16 @@ export const usersTable: ResourceTable = {
     clear: { m: "POST", p: "/users/{id}/risk-assessments/clear", b: "json", r: "void", e: E400_401_403_429 },
   },
   roles: {
-    list: { m: "GET", p: "/users/{id}/roles", q: [["per_page", 50], ["page", 0], ["include_totals", true]], e: E400_401_403_404_429, g: ["offset", "roles"] },
+    list: { p: "/users/{id}/roles", q: [Q_per_page_50, Q_page_0, Q_include_totals_true], e: E400_401_403_404_429, g: ["offset", "roles"] },
     assign: { m: "POST", p: "/users/{id}/roles", b: "json", r: "void", e: E400_401_403_404_429 },
     delete: { m: "DELETE", p: "/users/{id}/roles", b: "json", r: "void", e: E401_403_404_429 },
   },
   refreshToken: {
-    list: { m: "GET", p: "/users/{user_id}/refresh-tokens", q: ["from", ["take", 50]], e: E401_403_404_429, g: ["checkpoint", "tokens"] },
+    list: { p: "/users/{user_id}/refresh-tokens", q: ["from", Q_take_50], e: E401_403_404_429, g: ["checkpoint", "tokens"] },
     delete: { m: "DELETE", p: "/users/{user_id}/refresh-tokens", r: "void", e: E400_401_403_404_429, n: 1 },
   },
   sessions: {
-    list: { m: "GET", p: "/users/{user_id}/sessions", q: ["from", ["take", 50]], e: E401_403_404_429, g: ["checkpoint", "sessions"] },
+    list: { p: "/users/{user_id}/sessions", q: ["from", Q_take_50], e: E401_403_404_429, g: ["checkpoint", "sessions"] },
     delete: { m: "DELETE", p: "/users/{user_id}/sessions", r: "void", e: E400_401_403_404_429, n: 1 },
   },
 };

@@ -14,6 +14,7 @@ import type {
 } from "../types/index.js";
 import type { ResourceTable } from "../../endpoint.js";
 import { E400_401_403_404_429, E400_401_403_409_429, E400_401_403_429 } from "./errors.js";
+import { Q_take_50 } from "./query-defaults.js";
 
 export interface VerifiableCredentials {
   readonly verification: VerifiableCredentialsVerification;
@@ -39,9 +40,9 @@ export interface VerifiableCredentialsVerificationTemplates {
 export const verifiableCredentialsTable: ResourceTable = {
   verification: {
     templates: {
-      list: { m: "GET", p: "/verifiable-credentials/verification/templates", q: ["from", ["take", 50]], e: E400_401_403_429, g: ["checkpoint", "templates"] },
+      list: { p: "/verifiable-credentials/verification/templates", q: ["from", Q_take_50], e: E400_401_403_429, g: ["checkpoint", "templates"] },
       create: { m: "POST", p: "/verifiable-credentials/verification/templates", b: "json", e: E400_401_403_409_429 },
-      get: { m: "GET", p: "/verifiable-credentials/verification/templates/{id}", e: E400_401_403_404_429, n: 1 },
+      get: { p: "/verifiable-credentials/verification/templates/{id}", e: E400_401_403_404_429, n: 1 },
       delete: { m: "DELETE", p: "/verifiable-credentials/verification/templates/{id}", r: "void", e: E400_401_403_429, n: 1 },
       update: { m: "PATCH", p: "/verifiable-credentials/verification/templates/{id}", b: "json", d: 1, e: E400_401_403_409_429 },
     },
