@@ -5,6 +5,7 @@ import {
   AuthenticationClient,
   FetchError,
   InvalidInputError,
+  ManagementClient,
   NetworkError,
   TimeoutError,
   UserInfoClient,
@@ -254,6 +255,20 @@ describe("a middleware entry of no known shape is refused at construction, befor
       expect(error).toMatchObject({ field: "middleware" });
       expect((error as Error).message).toMatch(/middleware|hook/);
     }
+    expect(sent).toEqual([]);
+  });
+});
+
+describe("ManagementClient's middleware option (ours; v5's ManagementClient has none)", () => {
+  it("takes function-style middleware only: v5's hooks are refused at construction", () => {
+    const sent: string[] = [];
+    nock(ORIGIN)
+      .persist()
+      .get(/.*/)
+      .reply((uri) => (sent.push(uri), [200, {}]));
+    const build = () => new ManagementClient({ domain: DOMAIN, token: "t", middleware: [{ pre: () => undefined } as never] });
+    expect(build).toThrow(InvalidInputError);
+    expect(build).toThrow(/A middleware must be a function/);
     expect(sent).toEqual([]);
   });
 });
