@@ -16,7 +16,9 @@ export type {
 export type { Configuration, ManagementConfiguration } from "./configuration.js";
 export { BaseManager } from "./manager.js";
 export type { RetryConfiguration } from "./retry.js";
-export type { Middleware, FetchAPI, FetchParams, RequestContext, ResponseContext, ErrorContext } from "./middleware.js";
+export type { FetchAPI } from "./transport.js";
+/** v4's object-style middleware: the core's `MiddlewareHooks`, which `AuthenticationClient` of the main entry takes too. */
+export type { MiddlewareHooks as Middleware, FetchParams, RequestContext, ResponseContext, ErrorContext } from "auth0";
 export type { InitOverride, InitOverrideFunction, HTTPMethod, HTTPHeaders, HTTPQuery, HTTPBody, HTTPRequestInit, RequestOpts } from "./init-overrides.js";
 export { CustomDomainHeader } from "./custom-domain.js";
 export { ManagementApiError } from "./errors.js";

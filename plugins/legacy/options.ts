@@ -1,6 +1,6 @@
-import type { ClientInfo } from "auth0";
+import type { ClientInfo, MiddlewareHooks as Middleware } from "auth0";
 import type { HTTPHeaders } from "./init-overrides.js";
-import type { FetchAPI, Middleware } from "./middleware.js";
+import type { FetchAPI } from "./transport.js";
 import type { RetryConfiguration } from "./retry.js";
 
 /** Options every v4 client takes. */

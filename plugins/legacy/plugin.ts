@@ -1,11 +1,10 @@
-import { definePlugin, type Plugin } from "auth0";
-import { legacyMiddleware, type FetchAPI, type Middleware } from "./middleware.js";
+import { definePlugin, hookMiddleware, type MiddlewareHooks, type Plugin } from "auth0";
 import { legacyRetry, type RetryConfiguration } from "./retry.js";
-import { fetchTransport, legacyTransport } from "./transport.js";
+import { fetchTransport, legacyTransport, type FetchAPI } from "./transport.js";
 
 export interface LegacyPluginOptions {
   retry?: RetryConfiguration;
-  middleware?: readonly Middleware[];
+  middleware?: readonly MiddlewareHooks[];
   fetch?: FetchAPI;
   /** The per-attempt timeout, also used for the requests middleware hooks send themselves. */
   timeoutMs: number;
@@ -13,8 +12,8 @@ export interface LegacyPluginOptions {
 
 /**
  * What makes the v5 client's chain behave as v4's: the `retry` link reconfigured (429 only, v4's backoff), the
- * `legacyTransport` link just inside it, the `legacyMiddleware` link just outside it (when hooks are given), and the
- * `fetch` option as the transport. The chain then reads:
+ * `legacyTransport` link just inside it, the `legacyMiddleware` link (the main entry's `hookMiddleware`: v4's hooks)
+ * just outside it (when hooks are given), and the `fetch` option as the transport. The chain then reads:
  * auth → customDomain → legacyMiddleware → retry → legacyTransport → timeout → logging → rawResponse → fetch.
  */
 export function legacyPlugin(options: LegacyPluginOptions): Plugin {
@@ -26,7 +25,7 @@ export function legacyPlugin(options: LegacyPluginOptions): Plugin {
       const middleware = (options.middleware ?? []).filter((hook) => hook !== null && typeof hook === "object");
       if (middleware.length > 0) {
         const fetch: FetchAPI = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
-        pipeline.use(legacyMiddleware(middleware, fetch, options.timeoutMs), { name: "legacyMiddleware", before: "retry" });
+        pipeline.use(hookMiddleware(middleware, fetch, options.timeoutMs), { name: "legacyMiddleware", before: "retry" });
       }
       if (options.fetch) setFetcher(fetchTransport(options.fetch));
     },

@@ -1,7 +1,12 @@
 /** The bottom of the legacy chain: the `legacyTransport` link just inside `retry`, and the `fetch` option as transport. */
 import { NetworkError, readResponseText, ResponseTooLargeError, type Fetcher, type Middleware, type PipelineRequest, type PipelineResponse } from "auth0";
 import { toLegacyError } from "./errors.js";
-import type { FetchAPI } from "./middleware.js";
+
+/**
+ * v4's `fetch` option: the one the client sends with (hooks get it too). v4 wrote the URL as `URL | RequestInfo`;
+ * `RequestInfo` (`Request | string`) is a DOM-only name, so it is spelled out here.
+ */
+export type FetchAPI = (url: URL | Request | string, init: RequestInit) => Promise<Response>;
 
 /** Where a call's extra `fetch` init fields (from `initOverrides`) wait for the `legacyTransport` link. */
 export const FETCH_INIT = "auth0.legacy.fetchInit";

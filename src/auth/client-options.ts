@@ -1,4 +1,5 @@
 import type { CoreClientOptions } from "../core/options.js";
+import type { AuthClientMiddleware } from "./middleware-option.js";
 
 /** The `retry` option of the Authentication API and `/userinfo` clients (v5's `RetryConfiguration`). */
 export interface RetryConfiguration {
@@ -17,12 +18,17 @@ export interface RetryConfiguration {
 export type FetchAPI = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Options the Authentication API and `/userinfo` clients share (v5's `ClientOptions`), on top of the core's. */
-export interface ClientOptions extends Omit<CoreClientOptions, "timeoutInSeconds" | "maxRetries"> {
+export interface ClientOptions extends Omit<CoreClientOptions, "timeoutInSeconds" | "maxRetries" | "middleware"> {
   /** Per-attempt time budget in milliseconds (default 10000). */
   timeoutDuration?: number;
   retry?: RetryConfiguration;
   /** A custom `fetch` (see {@link FetchAPI}). It wins over the core's `fetcher` option when both are given. */
   fetch?: FetchAPI;
+  /**
+   * v5's object-style middleware (`{ pre, post, onError }`: each hook runs once around the attempts and retries, see
+   * `MiddlewareHooks`), and the core's function-style middleware and `{ middleware, before/after }` entries, in any mix.
+   */
+  middleware?: ReadonlyArray<AuthClientMiddleware>;
 }
 
 /** v4's and v5's configuration of an API class: the client options with the base URL and the error parser. */

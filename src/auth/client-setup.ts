@@ -3,13 +3,15 @@ import { InvalidInputError } from "../core/errors.js";
 import type { CoreClientOptions } from "../core/options.js";
 import type { ClientOptions } from "./client-options.js";
 import { fetchOption } from "./fetch-transport.js";
+import { sortMiddlewareOption } from "./middleware-option.js";
 import { retryPolicy } from "./retry-policy.js";
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * How the Authentication API and `/userinfo` clients configure the core from v5's options: `timeoutDuration` (ms) as
- * the per-attempt timeout, `retry` as the one `retry` link's policy, `fetch` as the transport. Only the options the
+ * the per-attempt timeout, `retry` as the one `retry` link's policy, `fetch` as the transport, `middleware` sorted by
+ * shape (v5's object-style hooks become the `middlewareHooks` link). Only the options the
  * core knows are passed on, so a stray `timeoutInSeconds` or `maxRetries` cannot contradict them.
  */
 export function coreSetup(
@@ -24,10 +26,12 @@ export function coreSetup(
     throw new InvalidInputError("fetch", '"fetch" must be a function (url, init) => Promise<Response>');
   }
   const { retry, maxRetries } = retryPolicy(options.retry, retryEnabledByDefault);
-  const plugins = [...(options.fetch ? [fetchOption(options.fetch)] : []), ...(options.plugins ?? [])];
+  const { chain, plugin: hooks } = sortMiddlewareOption(options.middleware, options.fetch, timeoutMs);
+  const plugins = [...(options.fetch ? [fetchOption(options.fetch)] : []), ...(hooks ? [hooks] : []), ...(options.plugins ?? [])];
   const core: CoreClientOptions & { domain?: unknown } = {
     domain: options.domain,
-    ...pick(options, ["headers", "telemetry", "clientInfo", "logging", "fetcher", "middleware", "agent", "maxResponseBytes"]),
+    ...pick(options, ["headers", "telemetry", "clientInfo", "logging", "fetcher", "agent", "maxResponseBytes"]),
+    ...(chain.length > 0 ? { middleware: chain } : {}),
     ...(plugins.length > 0 ? { plugins } : {}),
   };
   return { core, config: { api: "authentication", basePath: "", defaultTimeoutMs: timeoutMs, defaultMaxRetries: maxRetries, retry } };

@@ -70,7 +70,7 @@ export async function resolveInitOverrides(override: InitOverride | undefined, i
 }
 
 /** Any `HeadersInit`, lower-cased; an explicit null or undefined value means "remove this header". */
-function headerRecord(headers: HeadersInit | Record<string, string | null | undefined>): Record<string, string | null> {
+export function headerRecord(headers: HeadersInit | Record<string, string | null | undefined>): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   if (headers instanceof Headers) {
     headers.forEach((value, name) => (out[name] = value));

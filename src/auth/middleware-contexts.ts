@@ -1,6 +1,7 @@
 /**
- * The contexts of v4's and v5's object-style middleware hooks (`pre`, `post`, `onError`), which `auth0/legacy`'s
- * `middleware` option runs. (The `Middleware` of this entry is the core's: a function of the request and the next link.)
+ * v4's and v5's object-style middleware (`pre`, `post`, `onError` hooks) and the contexts the hooks get. The
+ * `middleware` option of `AuthenticationClient`, `UserInfoClient` and every `auth0/legacy` client runs them (see
+ * `hook-middleware.ts`). (The `Middleware` of this entry is the core's: a function of the request and the next link.)
  */
 
 /**
@@ -31,4 +32,17 @@ export interface ErrorContext extends RequestContext {
   error: unknown;
   /** The error response (a clone), when there was one. */
   response?: Response;
+}
+
+/**
+ * v5's (and v4's) `Middleware`: hooks around each call, each optional. A hook may return a replacement (a new
+ * `{ url, init }` from `pre`, a `Response` from `post` or `onError`) or nothing to keep what it was given.
+ */
+export interface MiddlewareHooks {
+  /** Runs once before the first attempt. */
+  pre?(context: RequestContext): Promise<FetchParams | void> | FetchParams | void;
+  /** Runs once after a 2xx response (after any retries). */
+  post?(context: ResponseContext): Promise<Response | void> | Response | void;
+  /** Runs once when the call ends without a response or with a status outside 200–299 (after any retries). */
+  onError?(context: ErrorContext): Promise<Response | void> | Response | void;
 }

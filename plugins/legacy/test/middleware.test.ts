@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { FetchError, ManagementApiError, ManagementClient, TimeoutError, type Middleware } from "../index.js";
+import { AuthenticationClient, FetchError, ManagementApiError, ManagementClient, TimeoutError, type Middleware } from "../index.js";
 import { legacyRetry } from "../retry.js";
 import { DOMAIN, ORIGIN, rejection, serve } from "./helpers.js";
 
@@ -138,5 +138,28 @@ describe("v4's middleware hooks, as the legacyMiddleware link", () => {
     let side: unknown;
     await client([{ post: async ({ fetch }) => void (side = await (await fetch(`${ORIGIN}/side-channel`, {})).json()) }]).users.get({ id: "1" });
     expect(side).toEqual({ side: true });
+  });
+});
+
+describe("v4's middleware hooks on v4's AuthenticationClient (the main entry's, which runs them the same way)", () => {
+  it("pre adds a header, post replaces the response of oauth.passwordGrant", async () => {
+    let header: unknown;
+    const scope = nock(ORIGIN)
+      .post("/oauth/token")
+      .reply(function () {
+        header = this.req.headers["x-v4"];
+        return [200, { access_token: "from-server" }];
+      });
+    const middleware: Middleware[] = [
+      {
+        pre: async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), "x-v4": "yes" } } }),
+        post: async () => new Response(JSON.stringify({ access_token: "from-post" }), { status: 200 }),
+      },
+    ];
+    const auth = new AuthenticationClient({ domain: DOMAIN, clientId: "c", clientSecret: "s", middleware });
+    const { data } = await auth.oauth.passwordGrant({ username: "u", password: "p" });
+    scope.done();
+    expect(header).toBe("yes");
+    expect(data.access_token).toBe("from-post");
   });
 });

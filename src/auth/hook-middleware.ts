@@ -1,37 +1,16 @@
 /**
- * v4's `middleware` option as one link of the core's chain, `legacyMiddleware`, placed just outside `retry` (after
- * `auth` and `customDomain`): as in v4, every `pre` hook runs once before the first attempt, the attempts and their
- * retries run, then every `post` hook (a 2xx response) or every `onError` hook (no response, or any other status)
- * runs once. The link converts between the core's request/response and fetch's `RequestInit`/`Response`, and only
- * when a hook of that phase exists.
+ * v4's and v5's object-style middleware (`{ pre, post, onError }`) as one link of the core's chain, placed just
+ * outside `retry`: as in v4 and v5, every `pre` hook runs once before the first attempt, the attempts and their
+ * retries run, then every `post` hook (a 2xx response) or every `onError` hook (no response, or any other status) runs
+ * once. The link converts between the core's request/response and fetch's `RequestInit`/`Response`, and only when a
+ * hook of that phase exists. `AuthenticationClient`, `UserInfoClient` and `auth0/legacy` all run their hooks here.
  */
-import {
-  FetchError,
-  TimeoutError,
-  type ErrorContext,
-  type FetchParams,
-  type Middleware as CoreMiddleware,
-  type PipelineRequest,
-  type PipelineResponse,
-  type RequestContext,
-  type ResponseContext,
-} from "auth0";
+import { NetworkError, RequestTimeoutError } from "../core/errors.js";
+import type { PipelineRequest, PipelineResponse } from "../core/http.js";
+import type { Middleware } from "../core/pipeline.js";
+import { FetchError, TimeoutError } from "./errors.js";
 import { headerRecord } from "./init-overrides.js";
-
-/**
- * A `fetch`: the one the client sends with (the `fetch` option, or the global one). v4 wrote the URL as
- * `URL | RequestInfo`; `RequestInfo` (`Request | string`) is a DOM-only name, so it is spelled out here.
- */
-export type FetchAPI = (url: URL | Request | string, init: RequestInit) => Promise<Response>;
-
-export type { FetchParams, RequestContext, ResponseContext, ErrorContext };
-
-/** v4's middleware: each hook may return a replacement (new `{ url, init }`, or a `Response`) or nothing. */
-export interface Middleware {
-  pre?(context: RequestContext): Promise<FetchParams | void> | FetchParams | void;
-  post?(context: ResponseContext): Promise<Response | void> | Response | void;
-  onError?(context: ErrorContext): Promise<Response | void> | Response | void;
-}
+import type { FetchParams, MiddlewareFetch, MiddlewareHooks } from "./middleware-contexts.js";
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const HANDLED_INIT = new Set(["method", "headers", "body", "signal"]);
@@ -83,8 +62,8 @@ async function fromResponse(response: Response, request: PipelineRequest): Promi
   };
 }
 
-/** `fetch` with v4's per-request timeout, for hooks that send requests of their own. */
-export function fetchWithTimeout(fetch: FetchAPI, timeoutMs: number): FetchAPI {
+/** `fetch` with v4's and v5's per-request timeout, for hooks that send requests of their own. */
+function fetchWithTimeout(fetch: MiddlewareFetch, timeoutMs: number): MiddlewareFetch {
   return async (url, init) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -99,15 +78,22 @@ export function fetchWithTimeout(fetch: FetchAPI, timeoutMs: number): FetchAPI {
   };
 }
 
-/** What an `onError` hook is told failed: v4 hands over what `fetch` threw, or its `TimeoutError`. */
-const hookError = (failure: unknown): unknown => (failure instanceof FetchError ? failure.cause : failure);
+/**
+ * What an `onError` hook is told failed, in v4's and v5's terms: their `TimeoutError` for the attempt's timeout, else
+ * what `fetch` threw. (The core's chain fails with its own errors; `auth0/legacy`'s has already made them v4's.)
+ */
+function hookError(failure: unknown): unknown {
+  if (failure instanceof RequestTimeoutError) return new TimeoutError();
+  if (failure instanceof FetchError || failure instanceof NetworkError) return failure.cause ?? failure;
+  return failure;
+}
 
 /**
- * The `legacyMiddleware` link. `fetch` is what hooks get to send requests of their own (`post` gets it as is, the
- * others with the timeout, as in v4). An error no `onError` hook answers is rethrown (a `TimeoutError` or a
- * `FetchError`: the `legacyTransport` link below `retry` has already put it in v4's terms).
+ * The link that runs object-style middleware hooks. `fetch` is what hooks get to send requests of their own (`post`
+ * gets it as is, `pre` and `onError` with `timeoutMs`, as in v4 and v5). A failure no `onError` hook answers is
+ * rethrown as it came, for the client to report in its own terms.
  */
-export function legacyMiddleware(hooks: readonly Middleware[], fetch: FetchAPI, timeoutMs: number): CoreMiddleware {
+export function hookMiddleware(hooks: readonly MiddlewareHooks[], fetch: MiddlewareFetch, timeoutMs: number): Middleware {
   const pre = hooks.filter((hook) => typeof hook.pre === "function");
   const post = hooks.filter((hook) => typeof hook.post === "function");
   const onError = hooks.filter((hook) => typeof hook.onError === "function");
