@@ -1,11 +1,11 @@
 // Registering middleware: one that logs each HTTP attempt (placed inside `retry`, so it sees every retry), and one
 // that tags every call with a correlation id (outermost), added at construction and at runtime.
-import { ManagementClient, type Middleware } from "auth0";
+import { ManagementClient, type PipelineMiddleware } from "auth0";
 import { exampleTenant } from "./support/tenant.js";
 
 const tenant = await exampleTenant();
 
-const logEachAttempt: Middleware = async (request, next) => {
+const logEachAttempt: PipelineMiddleware = async (request, next) => {
   const started = performance.now();
   const response = await next(request);
   console.log(`  ${request.method} ${request.url.pathname} → ${response.status} (attempt ${request.attempt + 1}, ${Math.round(performance.now() - started)} ms)`);

@@ -1,6 +1,6 @@
 // npm start: the SDK end to end. Without AUTH0_DOMAIN it starts the embedded mock tenant; with AUTH0_DOMAIN,
 // AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (an M2M app allowed to manage users and roles) it runs against your tenant.
-import { AuthenticationClient, ManagementClient, UserInfoClient, type Middleware } from "auth0";
+import { AuthenticationClient, ManagementClient, UserInfoClient, type PipelineMiddleware } from "auth0";
 import { ManagementClient as LegacyManagementClient } from "auth0/legacy";
 import { exampleTenant } from "./support/tenant.js";
 
@@ -11,7 +11,7 @@ console.log(tenant.mock ? `Mock tenant at ${tenant.domain} (no Auth0 account nee
 
 // A custom middleware that logs each HTTP attempt, placed inside the retry link so it sees retries too.
 const requestLog: string[] = [];
-const logRequests: Middleware = async (request, next) => {
+const logRequests: PipelineMiddleware = async (request, next) => {
   const response = await next(request);
   requestLog.push(`${request.method} ${request.url.pathname} → ${response.status}`);
   return response;

@@ -50,7 +50,7 @@ export { CoreClient } from "./core/client.js";
 export type { CoreClientConfig, CallSpec, TokenProviderTools, WithPlugins } from "./core/client.js";
 export type { CoreClientOptions, ResolvedClientOptions } from "./core/options.js";
 export { Pipeline, BUILT_IN_LINKS } from "./core/pipeline.js";
-export type { Middleware, Next, Fetcher, MiddlewareEntry, MiddlewarePlacement, BuiltInLinkName } from "./core/pipeline.js";
+export type { PipelineMiddleware, Next, Fetcher, MiddlewareEntry, MiddlewarePlacement, BuiltInLinkName } from "./core/pipeline.js";
 export { definePlugin } from "./core/plugin.js";
 export type { Plugin, PluginContext, PluginExtension, PluginExtensions } from "./core/plugin.js";
 export { ClientContainer, createToken } from "./core/container.js";

@@ -17,8 +17,8 @@ export type { Configuration, ManagementConfiguration } from "./configuration.js"
 export { BaseManager } from "./manager.js";
 export type { RetryConfiguration } from "./retry.js";
 export type { FetchAPI } from "./transport.js";
-/** v4's object-style middleware: the core's `MiddlewareHooks`, which `AuthenticationClient` of the main entry takes too. */
-export type { MiddlewareHooks as Middleware, FetchParams, RequestContext, ResponseContext, ErrorContext } from "auth0";
+/** v4's object-style middleware: the core's `Middleware`, which `AuthenticationClient` of the main entry takes too. */
+export type { Middleware, FetchParams, RequestContext, ResponseContext, ErrorContext } from "auth0";
 export type { InitOverride, InitOverrideFunction, HTTPMethod, HTTPHeaders, HTTPQuery, HTTPBody, HTTPRequestInit, RequestOpts } from "./init-overrides.js";
 export { CustomDomainHeader } from "./custom-domain.js";
 export { ManagementApiError } from "./errors.js";

@@ -1,4 +1,4 @@
-import type { ClientInfo, MiddlewareHooks as Middleware } from "auth0";
+import type { ClientInfo, Middleware } from "auth0";
 import type { HTTPHeaders } from "./init-overrides.js";
 import type { FetchAPI } from "./transport.js";
 import type { RetryConfiguration } from "./retry.js";

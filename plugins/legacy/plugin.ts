@@ -1,10 +1,10 @@
-import { definePlugin, hookMiddleware, type MiddlewareHooks, type Plugin } from "auth0";
+import { definePlugin, hookMiddleware, type Middleware, type Plugin } from "auth0";
 import { legacyRetry, type RetryConfiguration } from "./retry.js";
 import { fetchTransport, legacyTransport, type FetchAPI } from "./transport.js";
 
 export interface LegacyPluginOptions {
   retry?: RetryConfiguration;
-  middleware?: readonly MiddlewareHooks[];
+  middleware?: readonly Middleware[];
   fetch?: FetchAPI;
   /** The per-attempt timeout, also used for the requests middleware hooks send themselves. */
   timeoutMs: number;

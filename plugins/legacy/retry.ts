@@ -1,4 +1,4 @@
-import { retry, type ClientHookable, type Middleware } from "auth0";
+import { retry, type ClientHookable, type PipelineMiddleware } from "auth0";
 
 /** v4's `retry` option. */
 export interface RetryConfiguration {
@@ -38,7 +38,7 @@ export function maxRetriesOf(option: RetryConfiguration | undefined): number {
  * network failure, v4's jittered backoff, no `Retry-After`. The number of retries travels on each request
  * (`maxRetriesOf`, given to the core as the client's `maxRetries`).
  */
-export function legacyRetry(option: RetryConfiguration | undefined, hooks: ClientHookable, random?: () => number, sleep?: (ms: number, signal?: AbortSignal) => Promise<void>): Middleware {
+export function legacyRetry(option: RetryConfiguration | undefined, hooks: ClientHookable, random?: () => number, sleep?: (ms: number, signal?: AbortSignal) => Promise<void>): PipelineMiddleware {
   const statuses = new Set(Array.isArray(option?.retryWhen) ? option.retryWhen : [429]);
   return retry({
     statuses: (status) => statuses.has(status),

@@ -1,5 +1,5 @@
 /** The bottom of the legacy chain: the `legacyTransport` link just inside `retry`, and the `fetch` option as transport. */
-import { NetworkError, readResponseText, ResponseTooLargeError, type Fetcher, type Middleware, type PipelineRequest, type PipelineResponse } from "auth0";
+import { NetworkError, readResponseText, ResponseTooLargeError, type Fetcher, type PipelineMiddleware, type PipelineRequest, type PipelineResponse } from "auth0";
 import { toLegacyError } from "./errors.js";
 
 /**
@@ -16,7 +16,7 @@ export const FETCH_INIT = "auth0.legacy.fetchInit";
  * and turns a failed attempt into v4's error (`TimeoutError`, `FetchError`) so that the `retry` link, which retries
  * only the core's network errors, leaves it alone as v4 did.
  */
-export function legacyTransport(): Middleware {
+export function legacyTransport(): PipelineMiddleware {
   return async (request, next) => {
     const extra = request.context[FETCH_INIT];
     if (extra !== null && typeof extra === "object") request.fetchOptions = { ...request.fetchOptions, ...extra };

@@ -1,5 +1,5 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Tracer } from "@opentelemetry/api";
-import type { Middleware, PipelineRequest } from "auth0";
+import type { PipelineMiddleware, PipelineRequest } from "auth0";
 import { errorAttributes, requestAttributes, responseAttributes, spanName } from "./attributes.js";
 import type { OpenSpans } from "./open-spans.js";
 
@@ -13,7 +13,7 @@ export interface AttemptSpanOptions {
  * One CLIENT span per HTTP attempt, made the active span while the attempt runs (so spans of an instrumented
  * transport nest under it). The span is left open when the attempt finishes; see `OpenSpans`.
  */
-export function attemptSpans(tracer: Tracer, open: OpenSpans, options: AttemptSpanOptions): Middleware {
+export function attemptSpans(tracer: Tracer, open: OpenSpans, options: AttemptSpanOptions): PipelineMiddleware {
   return async (request, next) => {
     const span = tracer.startSpan(spanName(request), { kind: SpanKind.CLIENT, attributes: requestAttributes(request, options.basePath) }, context.active());
     const active = trace.setSpan(context.active(), span);
@@ -34,7 +34,7 @@ export function attemptSpans(tracer: Tracer, open: OpenSpans, options: AttemptSp
 }
 
 /** Outside `retry`: when the call is over, nothing will be added to its last attempt's span, so end it. */
-export function closeCallSpans(open: OpenSpans): Middleware {
+export function closeCallSpans(open: OpenSpans): PipelineMiddleware {
   return async (request, next) => {
     try {
       return await next(request);

@@ -1,4 +1,4 @@
-import { definePlugin, InvalidInputError, rateLimitWaitMs, RequestAbortedError, RequestTimeoutError, Tokens, type Middleware, type PipelineRequest, type Plugin } from "auth0";
+import { definePlugin, InvalidInputError, rateLimitWaitMs, RequestAbortedError, RequestTimeoutError, Tokens, type PipelineMiddleware, type PipelineRequest, type Plugin } from "auth0";
 import { commandTimeout } from "./deadline.js";
 import type { RedisClient } from "./redis-client.js";
 import { sleep } from "./sleep.js";
@@ -76,7 +76,7 @@ export function redisRateLimiter(redis: RedisClient, options: RedisRateLimiterOp
   });
 }
 
-function rateLimited(bucket: SharedTokenBucket, match: (request: PipelineRequest) => boolean, onRedisError: (error: unknown) => void, maxWaitMs: number): Middleware {
+function rateLimited(bucket: SharedTokenBucket, match: (request: PipelineRequest) => boolean, onRedisError: (error: unknown) => void, maxWaitMs: number): PipelineMiddleware {
   const report = (error: unknown): void => {
     try {
       onRedisError(error);

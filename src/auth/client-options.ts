@@ -26,7 +26,7 @@ export interface ClientOptions extends Omit<CoreClientOptions, "timeoutInSeconds
   fetch?: FetchAPI;
   /**
    * v5's object-style middleware (`{ pre, post, onError }`: each hook runs once around the attempts and retries, see
-   * `MiddlewareHooks`), and the core's function-style middleware and `{ middleware, before/after }` entries, in any mix.
+   * `Middleware`), and the core's function-style middleware and `{ middleware, before/after }` entries, in any mix.
    */
   middleware?: ReadonlyArray<AuthClientMiddleware>;
 }

@@ -7,10 +7,10 @@
  */
 import { NetworkError, RequestTimeoutError } from "../core/errors.js";
 import type { PipelineRequest, PipelineResponse } from "../core/http.js";
-import type { Middleware } from "../core/pipeline.js";
+import type { PipelineMiddleware } from "../core/pipeline.js";
 import { FetchError, TimeoutError } from "./errors.js";
 import { headerRecord } from "./init-overrides.js";
-import type { FetchParams, MiddlewareFetch, MiddlewareHooks } from "./middleware-contexts.js";
+import type { FetchParams, MiddlewareFetch, Middleware } from "./middleware-contexts.js";
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const HANDLED_INIT = new Set(["method", "headers", "body", "signal"]);
@@ -93,7 +93,7 @@ function hookError(failure: unknown): unknown {
  * gets it as is, `pre` and `onError` with `timeoutMs`, as in v4 and v5). A failure no `onError` hook answers is
  * rethrown as it came, for the client to report in its own terms.
  */
-export function hookMiddleware(hooks: readonly MiddlewareHooks[], fetch: MiddlewareFetch, timeoutMs: number): Middleware {
+export function hookMiddleware(hooks: readonly Middleware[], fetch: MiddlewareFetch, timeoutMs: number): PipelineMiddleware {
   const pre = hooks.filter((hook) => typeof hook.pre === "function");
   const post = hooks.filter((hook) => typeof hook.post === "function");
   const onError = hooks.filter((hook) => typeof hook.onError === "function");

@@ -1,4 +1,4 @@
-import type { Middleware } from "../core/pipeline.js";
+import type { PipelineMiddleware } from "../core/pipeline.js";
 
 /** v5's request types, as an `initOverrides` function sees them. */
 export type HTTPMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS" | "HEAD";
@@ -99,7 +99,7 @@ function serialiseBody(body: unknown): BodyInit {
 }
 
 /** The innermost link of the auth clients: hands a call's extra init fields to the transport. */
-export function fetchInit(): Middleware {
+export function fetchInit(): PipelineMiddleware {
   return (request, next) => {
     const extra = request.context[FETCH_INIT];
     if (extra !== null && typeof extra === "object") request.fetchOptions = { ...request.fetchOptions, ...extra };

@@ -1,7 +1,7 @@
 /**
  * v4's and v5's object-style middleware (`pre`, `post`, `onError` hooks) and the contexts the hooks get. The
  * `middleware` option of `AuthenticationClient`, `UserInfoClient` and every `auth0/legacy` client runs them (see
- * `hook-middleware.ts`). (The `Middleware` of this entry is the core's: a function of the request and the next link.)
+ * `hook-middleware.ts`). The chain's own function-style links are `PipelineMiddleware`.
  */
 
 /**
@@ -38,7 +38,7 @@ export interface ErrorContext extends RequestContext {
  * v5's (and v4's) `Middleware`: hooks around each call, each optional. A hook may return a replacement (a new
  * `{ url, init }` from `pre`, a `Response` from `post` or `onError`) or nothing to keep what it was given.
  */
-export interface MiddlewareHooks {
+export interface Middleware {
   /** Runs once before the first attempt. */
   pre?(context: RequestContext): Promise<FetchParams | void> | FetchParams | void;
   /** Runs once after a 2xx response (after any retries). */

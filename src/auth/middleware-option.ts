@@ -1,12 +1,12 @@
 import { InvalidInputError } from "../core/errors.js";
-import type { Middleware, MiddlewareEntry } from "../core/pipeline.js";
+import type { PipelineMiddleware, MiddlewareEntry } from "../core/pipeline.js";
 import type { Plugin } from "../core/plugin.js";
 import type { FetchAPI } from "./client-options.js";
 import { hookMiddleware } from "./hook-middleware.js";
-import type { MiddlewareFetch, MiddlewareHooks } from "./middleware-contexts.js";
+import type { MiddlewareFetch, Middleware } from "./middleware-contexts.js";
 
 /** What the `middleware` option of the Authentication API and `/userinfo` clients takes, in any order. */
-export type AuthClientMiddleware = Middleware | MiddlewareEntry | MiddlewareHooks;
+export type AuthClientMiddleware = PipelineMiddleware | MiddlewareEntry | Middleware;
 
 const HOOKS = ["pre", "post", "onError"] as const;
 const SHAPES = "a function (request, next) => Promise<response>, an entry { middleware, name?, before?, after? }, or v5's hooks { pre?, post?, onError? }";
@@ -21,13 +21,13 @@ export function sortMiddlewareOption(
   given: unknown,
   fetch: FetchAPI | undefined,
   timeoutMs: number,
-): { chain: Array<Middleware | MiddlewareEntry>; plugin: Plugin | undefined } {
+): { chain: Array<PipelineMiddleware | MiddlewareEntry>; plugin: Plugin | undefined } {
   if (given === undefined) return { chain: [], plugin: undefined };
   if (!Array.isArray(given)) throw new InvalidInputError("middleware", `"middleware" must be an array of middleware: each ${SHAPES}`);
-  const chain: Array<Middleware | MiddlewareEntry> = [];
-  const hooks: MiddlewareHooks[] = [];
+  const chain: Array<PipelineMiddleware | MiddlewareEntry> = [];
+  const hooks: Middleware[] = [];
   for (const entry of given as unknown[]) {
-    if (typeof entry === "function") chain.push(entry as Middleware);
+    if (typeof entry === "function") chain.push(entry as PipelineMiddleware);
     else if (isEntry(entry)) chain.push(entry);
     else if (isHooks(entry)) hooks.push(entry);
     else throw new InvalidInputError("middleware", `A middleware must be ${SHAPES}`);
@@ -52,7 +52,7 @@ function isEntry(entry: unknown): entry is MiddlewareEntry {
   return true;
 }
 
-function isHooks(entry: unknown): entry is MiddlewareHooks {
+function isHooks(entry: unknown): entry is Middleware {
   if (entry === null || typeof entry !== "object") return false;
   const hooks = entry as Record<string, unknown>;
   let any = false;

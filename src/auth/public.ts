@@ -4,7 +4,7 @@
  */
 export { AuthenticationClient } from "./authentication-client.js";
 export type { AuthenticationClientOptions, ClientOptions, Configuration, UserInfoClientOptions, RetryConfiguration, FetchAPI } from "./client-options.js";
-export type { FetchParams, RequestContext, ResponseContext, ErrorContext, MiddlewareFetch, MiddlewareHooks } from "./middleware-contexts.js";
+export type { FetchParams, RequestContext, ResponseContext, ErrorContext, MiddlewareFetch, Middleware } from "./middleware-contexts.js";
 export { hookMiddleware } from "./hook-middleware.js";
 export type { AuthClientMiddleware } from "./middleware-option.js";
 export { JSONApiResponse, VoidApiResponse, TextApiResponse } from "./api-response.js";

@@ -5,7 +5,7 @@ import { createClientHooks, emit, type ClientHookable } from "./hooks.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, type Auth0Api, type Operation, type PipelineRequest, type PipelineResponse, type ResponseBodyMode } from "./http.js";
 import { createLevelledLogger, type LevelledLogger } from "./logger.js";
 import type { CoreClientOptions, ResolvedClientOptions } from "./options.js";
-import { Pipeline, type Fetcher, type Middleware } from "./pipeline.js";
+import { Pipeline, type Fetcher, type PipelineMiddleware } from "./pipeline.js";
 import { applyPlugins, type Plugin, type PluginContext, type PluginExtensions } from "./plugin.js";
 import type { HeaderValue, RequestOptions } from "./request-options.js";
 import { telemetryHeader } from "./telemetry.js";
@@ -116,7 +116,7 @@ export abstract class CoreClient extends BaseAPI {
     );
     container.register(Tokens.pipeline, (c) => {
       const hooks = c.resolve(Tokens.hooks);
-      const links: Array<readonly [string, Middleware]> = [
+      const links: Array<readonly [string, PipelineMiddleware]> = [
         ["auth", auth(c.resolve(Tokens.tokenProvider), tokenOrigins(resolved.origin, config.customDomain))],
         ["customDomain", customDomain(config.customDomain)],
         ["retry", retry({ ...config.retry, hooks, onHookError: this.#onHookError })],

@@ -1,5 +1,5 @@
 import type { Logger, LogConfig } from "./logger.js";
-import type { Middleware, MiddlewareEntry } from "./pipeline.js";
+import type { PipelineMiddleware, MiddlewareEntry } from "./pipeline.js";
 import type { HeaderValue } from "./request-options.js";
 import type { ClientInfo } from "./telemetry.js";
 import type { CustomFetcher } from "../transport/custom-fetcher-types.js";
@@ -21,8 +21,8 @@ export interface CoreClientOptions {
   clientInfo?: ClientInfo;
   /** A transport with the v5 custom-fetcher contract; the middleware chain still runs above it. */
   fetcher?: CustomFetcher;
-  /** Middleware added at construction, each optionally placed before or after a named link. */
-  middleware?: ReadonlyArray<Middleware | MiddlewareEntry>;
+  /** PipelineMiddleware added at construction, each optionally placed before or after a named link. */
+  middleware?: ReadonlyArray<PipelineMiddleware | MiddlewareEntry>;
   /**
    * Passed to `fetch` as `dispatcher` on runtimes that support it (Node's undici): a custom agent, e.g. for mTLS
    * or a proxy. Ignored elsewhere.

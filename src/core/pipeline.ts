@@ -6,7 +6,7 @@ import { sendFollowingSameOriginRedirects } from "./redirects.js";
 export type Next = (request: PipelineRequest) => Promise<PipelineResponse>;
 
 /** A link of the chain: it may change the request, call `next` zero or more times, and change the response. */
-export type Middleware = (request: PipelineRequest, next: Next) => Promise<PipelineResponse>;
+export type PipelineMiddleware = (request: PipelineRequest, next: Next) => Promise<PipelineResponse>;
 
 /** The bottom of the chain: performs one HTTP exchange. */
 export type Fetcher = (request: PipelineRequest) => Promise<PipelineResponse>;
@@ -25,12 +25,12 @@ export interface MiddlewarePlacement {
 
 /** A middleware with its placement, as given in a client's `middleware` option. */
 export interface MiddlewareEntry extends MiddlewarePlacement {
-  middleware: Middleware;
+  middleware: PipelineMiddleware;
 }
 
 interface Link {
   readonly name: string;
-  readonly middleware: Middleware;
+  readonly middleware: PipelineMiddleware;
 }
 
 /**
@@ -43,7 +43,7 @@ export class Pipeline {
   #dispatch: Next | undefined;
   #anonymous = 0;
 
-  constructor(links: ReadonlyArray<readonly [string, Middleware]>, fetcher: Fetcher) {
+  constructor(links: ReadonlyArray<readonly [string, PipelineMiddleware]>, fetcher: Fetcher) {
     this.#links = links.map(([name, middleware]) => ({ name, middleware }));
     this.#fetcher = fetcher;
   }
@@ -68,7 +68,7 @@ export class Pipeline {
   }
 
   /** Insert a middleware; returns a function that removes it again. */
-  use(middleware: Middleware, placement: MiddlewarePlacement = {}): () => void {
+  use(middleware: PipelineMiddleware, placement: MiddlewarePlacement = {}): () => void {
     if (typeof middleware !== "function") throw new InvalidInputError("middleware", "A middleware must be a function (request, next) => Promise<response>");
     if (placement.before !== undefined && placement.after !== undefined) {
       throw new InvalidInputError("middleware", "Give a middleware either `before` or `after`, not both");
@@ -88,7 +88,7 @@ export class Pipeline {
   }
 
   /** Swap the middleware behind a name, keeping its place. */
-  replace(name: string, middleware: Middleware): void {
+  replace(name: string, middleware: PipelineMiddleware): void {
     const index = this.#indexOf(name);
     this.#links[index] = { name, middleware };
     this.#dispatch = undefined;

@@ -1,6 +1,6 @@
 import { InvalidInputError, RequestAbortedError, RequestTimeoutError } from "../core/errors.js";
 import type { PipelineRequest } from "../core/http.js";
-import type { Middleware } from "../core/pipeline.js";
+import type { PipelineMiddleware } from "../core/pipeline.js";
 import { SKIP_AUTH, TRUSTED_ORIGIN, type TokenProvider } from "../core/token-provider.js";
 import { assertHeader } from "../core/validate.js";
 
@@ -13,7 +13,7 @@ import { assertHeader } from "../core/validate.js";
  * any other origin is refused before a token is even fetched, unless the call itself trusts that exact origin
  * (`TRUSTED_ORIGIN`). Without `tokenOrigins` (a link built by hand, as before) no origin is refused.
  */
-export function auth(tokenProvider: TokenProvider | undefined, tokenOrigins?: ReadonlySet<string>): Middleware {
+export function auth(tokenProvider: TokenProvider | undefined, tokenOrigins?: ReadonlySet<string>): PipelineMiddleware {
   if (tokenProvider === undefined) return (request, next) => next(request);
   return async (request, next) => {
     if (request.context[SKIP_AUTH] === true || request.headers.authorization !== undefined) return next(request);

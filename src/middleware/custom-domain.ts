@@ -1,4 +1,4 @@
-import type { Middleware } from "../core/pipeline.js";
+import type { PipelineMiddleware } from "../core/pipeline.js";
 import { assertHeader } from "../core/validate.js";
 
 /** The Management API paths that accept `Auth0-Custom-Domain` (v5's whitelist), matched against the URL path. */
@@ -18,7 +18,7 @@ export const CUSTOM_DOMAIN_PATHS: readonly RegExp[] = [
  * when the client is built, like every other configured header: it reaches the wire after the per-request header
  * check, and a custom fetcher would pass a CR/LF on unchanged.
  */
-export function customDomain(domain: string | undefined, paths: readonly RegExp[] = CUSTOM_DOMAIN_PATHS): Middleware {
+export function customDomain(domain: string | undefined, paths: readonly RegExp[] = CUSTOM_DOMAIN_PATHS): PipelineMiddleware {
   if (domain === undefined) return (request, next) => next(request);
   assertHeader("auth0-custom-domain", domain);
   return (request, next) => {

@@ -1,12 +1,12 @@
 import type { LevelledLogger } from "../core/logger.js";
-import type { Middleware } from "../core/pipeline.js";
+import type { PipelineMiddleware } from "../core/pipeline.js";
 import { redactBody, redactHeaders, redactUrl } from "../core/redact.js";
 
 /**
  * One line per HTTP attempt: method, path, status (or the error), duration and attempt number. At `debug` level it
  * adds headers, query and body with every credential masked. No logger configured: the link passes straight through.
  */
-export function logging(logger: LevelledLogger | undefined): Middleware {
+export function logging(logger: LevelledLogger | undefined): PipelineMiddleware {
   if (logger === undefined) return (request, next) => next(request);
   return async (request, next) => {
     const started = performance.now();

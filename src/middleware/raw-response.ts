@@ -1,6 +1,6 @@
 import { emit, type ClientHookable } from "../core/hooks.js";
 import { toRawResponse, type RawResponse } from "../core/http.js";
-import type { Middleware } from "../core/pipeline.js";
+import type { PipelineMiddleware } from "../core/pipeline.js";
 
 /** Where the `rawResponse` link keeps what it saw, in `request.context`. */
 export const RAW_RESPONSES = "auth0.rawResponses";
@@ -14,7 +14,7 @@ export function rawResponsesOf(context: Record<string, unknown>): RawResponse[] 
  * Records each attempt's status and headers (rate-limit headers included) for `withRawResponse()` and for plugins
  * such as the throttle, and tells `request:response` observers.
  */
-export function rawResponse(hooks?: ClientHookable, onHookError: (error: unknown) => void = () => undefined): Middleware {
+export function rawResponse(hooks?: ClientHookable, onHookError: (error: unknown) => void = () => undefined): PipelineMiddleware {
   return async (request, next) => {
     const started = performance.now();
     const response = await next(request);

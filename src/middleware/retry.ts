@@ -1,7 +1,7 @@
 import { InvalidInputError, NetworkError, RequestAbortedError } from "../core/errors.js";
 import { emit, type ClientHookable, type RetryReason } from "../core/hooks.js";
 import type { PipelineRequest, PipelineResponse } from "../core/http.js";
-import type { Middleware } from "../core/pipeline.js";
+import type { PipelineMiddleware } from "../core/pipeline.js";
 import { sleep } from "../internal/sleep.js";
 
 export interface RetryOptions {
@@ -60,7 +60,7 @@ const defaultStatuses = (status: number): boolean => status === 408 || status ==
  * the throttle holds in its own queue ({@link RETRY_AT}) is sent at once, to wait there. The request's `maxRetries` bounds the attempts. A body
  * that cannot be replayed (a stream) is never retried; a caller's abort stops a pending wait at once.
  */
-export function retry(options: RetryOptions = {}): Middleware {
+export function retry(options: RetryOptions = {}): PipelineMiddleware {
   const initialDelayMs = options.initialDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   if (typeof maxDelayMs !== "number" || !(maxDelayMs >= 0) || !Number.isFinite(maxDelayMs)) {

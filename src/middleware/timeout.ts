@@ -1,5 +1,5 @@
 import { RequestAbortedError, RequestTimeoutError } from "../core/errors.js";
-import type { Middleware } from "../core/pipeline.js";
+import type { PipelineMiddleware } from "../core/pipeline.js";
 import { AttemptAbort, withAttemptAbort } from "../core/attempt-abort.js";
 import { onSettled } from "../internal/settled-stream.js";
 
@@ -14,7 +14,7 @@ import { onSettled } from "../internal/settled-stream.js";
  * listener this link adds to the caller's signal goes when the attempt ends — for a stream, when its body has been
  * read to the end, cancelled or has failed.
  */
-export function timeout(): Middleware {
+export function timeout(): PipelineMiddleware {
   return async (request, next) => {
     const caller = request.signal;
     if (caller?.aborted) throw new RequestAbortedError(caller.reason);

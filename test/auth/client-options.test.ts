@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { AuthenticationClient } from "../../src/auth/authentication-client.js";
 import { InvalidInputError } from "../../src/core/errors.js";
-import type { Middleware } from "../../src/core/pipeline.js";
+import type { PipelineMiddleware } from "../../src/core/pipeline.js";
 import type { Plugin } from "../../src/core/plugin.js";
 import type { CustomFetcher, CustomFetcherArgs } from "../../src/transport/custom-fetcher-types.js";
 import { CLIENT_ID, DOMAIN, ORIGIN, authClient, intercept } from "./support.js";
@@ -32,7 +32,7 @@ describe("constructor options", () => {
 
   it("gives each attempt timeoutDuration ms, 10 s by default", async () => {
     const budgets: number[] = [];
-    const spy: Middleware = (request, next) => {
+    const spy: PipelineMiddleware = (request, next) => {
       budgets.push(request.timeoutMs);
       return next(request);
     };

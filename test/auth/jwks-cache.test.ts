@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { IdTokenValidatorError } from "../../src/auth/errors.js";
 import { JwksCache } from "../../src/auth/id-token/jwks-cache.js";
-import type { Middleware } from "../../src/core/pipeline.js";
+import type { PipelineMiddleware } from "../../src/core/pipeline.js";
 import { startLoopbackServer } from "../helpers/loopback-server.js";
 import { ORIGIN, authClient, rejectionOf } from "./support.js";
 import { rsaKey, serveJwks, signRs256, validClaims, type TenantKey } from "./id-tokens.js";
@@ -26,7 +26,7 @@ describe("the tenant's key set, through the client", () => {
 
   it("is fetched through the client's chain: middleware, constructor headers and a custom fetch all apply", async () => {
     const seen: string[] = [];
-    const spy: Middleware = async (request, next) => {
+    const spy: PipelineMiddleware = async (request, next) => {
       seen.push(`${request.method} ${request.url.pathname}`);
       return next(request);
     };

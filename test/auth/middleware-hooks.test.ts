@@ -11,7 +11,7 @@ import {
   UserInfoClient,
   retry,
   type ErrorContext,
-  type MiddlewareHooks,
+  type Middleware,
   type RequestContext,
   type ResponseContext,
 } from "../../src/index.js";
@@ -28,7 +28,7 @@ afterEach(() => void nock.cleanAll());
 const networkError = (code: string) => Object.assign(new Error(`socket ${code}`), { code });
 
 function authClient(middleware: unknown[], options: Record<string, unknown> = {}): AuthenticationClient {
-  return new AuthenticationClient({ domain: DOMAIN, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, middleware: middleware as MiddlewareHooks[], ...options });
+  return new AuthenticationClient({ domain: DOMAIN, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, middleware: middleware as Middleware[], ...options });
 }
 
 /** Swap the client's retry link for one with the same policy that does not spend its waits. */
@@ -214,7 +214,7 @@ describe("AuthenticationClient with v5's object-style middleware", () => {
 
   it("a class instance with hook methods is middleware too (v5's interface, implemented)", async () => {
     nock(ORIGIN).post("/oauth/token").reply(200, { access_token: "at" });
-    class CountingMiddleware implements MiddlewareHooks {
+    class CountingMiddleware implements Middleware {
       count = 0;
       async post(): Promise<void> {
         this.count += 1;
@@ -242,8 +242,8 @@ describe("a middleware entry of no known shape is refused at construction, befor
       .post(/.*/)
       .reply((uri) => (sent.push(uri), [200, {}]));
     for (const construct of [
-      () => new AuthenticationClient({ domain: DOMAIN, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, middleware: middleware as MiddlewareHooks[] }),
-      () => new UserInfoClient({ domain: DOMAIN, middleware: middleware as MiddlewareHooks[] }),
+      () => new AuthenticationClient({ domain: DOMAIN, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, middleware: middleware as Middleware[] }),
+      () => new UserInfoClient({ domain: DOMAIN, middleware: middleware as Middleware[] }),
     ]) {
       let error: unknown;
       try {

@@ -7,12 +7,10 @@ import { readFileSync } from "node:fs";
 import { SignJWT } from "jose";
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManagementClient as LegacyManagementClient, type Middleware as LegacyMiddleware } from "../../plugins/legacy/index.js";
+import { ManagementClient as LegacyManagementClient } from "../../plugins/legacy/index.js";
 import { AuthenticationClient } from "../../src/auth/authentication-client.js";
 import { AuthApiError, IdTokenValidatorError, ResponseError } from "../../src/auth/errors.js";
-import type { MiddlewareHooks } from "../../src/auth/middleware-contexts.js";
 import { InvalidInputError } from "../../src/core/errors.js";
-import type { Middleware } from "../../src/core/pipeline.js";
 import { Page } from "../../src/core/page.js";
 import { ManagementAbortError, ManagementError, ManagementTimeoutError } from "../../src/management/errors.js";
 import { ManagementClient, type ManagementClientOptions } from "../../src/management/management-client.js";
@@ -278,19 +276,6 @@ describe("ID tokens: the organization is compared by value", () => {
     const auth = new AuthenticationClient({ domain: DOMAIN, clientId: "cid", clientSecret: secret, idTokenSigningAlg: "HS256" });
     const error = await failure(auth.oauth.passwordGrant({ username: "u", password: "p" }, { idTokenValidateOptions: { organization: "org_mine" } }));
     expect(error).toBeInstanceOf(IdTokenValidatorError);
-  });
-});
-
-describe("The type Middleware is the chain's function type; v5's hooks interface is MiddlewareHooks", () => {
-  it("v5's hooks, typed MiddlewareHooks, run on the Authentication API client; a Middleware is a (request, next) link", async () => {
-    nock(ORIGIN).post("/oauth/token").matchHeader("x-from-pre", "1").reply(200, { access_token: "at" }, JSON_HEADERS);
-    const hooks: MiddlewareHooks = { pre: ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), "x-from-pre": "1" } } }) };
-    const link: Middleware = async (request, next) => next(request);
-    const legacyHooks: LegacyMiddleware = hooks; // auth0/legacy's Middleware is the same interface
-    const auth = new AuthenticationClient({ domain: DOMAIN, clientId: "c", clientSecret: "s", middleware: [legacyHooks, link] });
-    await expect(auth.oauth.clientCredentialsGrant({ audience: "a" })).resolves.toMatchObject({ data: { access_token: "at" } });
-    // The function type is what a chain link is: the same value goes to pipeline.use.
-    expect(() => auth.pipeline.use(link, { name: "again" })).not.toThrow();
   });
 });
 

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Middleware } from "../../src/core/pipeline.js";
+import type { PipelineMiddleware } from "../../src/core/pipeline.js";
 import { retry } from "../../src/middleware/retry.js";
 import { ORIGIN, TestClient } from "../helpers/test-client.js";
 
@@ -49,7 +49,7 @@ describe("the middleware chain", () => {
 
   it("places user middleware before or after a named link, and outermost by default", () => {
     const client = new TestClient();
-    const noop: Middleware = (request, next) => next(request);
+    const noop: PipelineMiddleware = (request, next) => next(request);
     client.pipeline.use(noop, { name: "outer" });
     client.pipeline.use(noop, { name: "afterAuth", after: "auth" });
     client.pipeline.use(noop, { name: "beforeFetch", after: "rawResponse" });
@@ -71,7 +71,7 @@ describe("the middleware chain", () => {
   it("accepts middleware at construction and at runtime, and the returned function removes it", async () => {
     const calls: string[] = [];
     const tag =
-      (label: string): Middleware =>
+      (label: string): PipelineMiddleware =>
       async (request, next) => {
         calls.push(label);
         return next(request);
@@ -106,7 +106,7 @@ describe("the middleware chain", () => {
 
   it("rejects unknown anchors, duplicate names and conflicting placement with a clear error", () => {
     const client = new TestClient();
-    const noop: Middleware = (request, next) => next(request);
+    const noop: PipelineMiddleware = (request, next) => next(request);
     expect(() => client.pipeline.use(noop, { before: "nope" })).toThrow(/No middleware named "nope"/);
     expect(() => client.pipeline.use(noop, { name: "auth" })).toThrow(/already in the chain/);
     expect(() => client.pipeline.use(noop, { before: "auth", after: "retry" })).toThrow(/not both/);

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../core/errors.js";
 import type { PipelineRequest, PipelineResponse } from "../../core/http.js";
-import type { Middleware } from "../../core/pipeline.js";
+import type { PipelineMiddleware } from "../../core/pipeline.js";
 import { RETRY_AT } from "../../middleware/retry.js";
 import { Bucket } from "./bucket.js";
 import { systemClock, type ThrottleClock } from "./clock.js";
@@ -37,7 +37,7 @@ export const apiBucket = (request: PipelineRequest): string => request.operation
  * the tenant names, and the retry waits for it in this queue, ahead of first attempts. A queued request leaves on the
  * caller's abort or after waiting its own timeout. State lives in the returned middleware: one per client.
  */
-export function throttle(options: ThrottleOptions = {}): Middleware {
+export function throttle(options: ThrottleOptions = {}): PipelineMiddleware {
   const maxWaitMs = options.maxWaitMs ?? 60_000;
   if (typeof maxWaitMs !== "number" || !(maxWaitMs >= 0) || !Number.isFinite(maxWaitMs)) {
     throw new InvalidInputError("throttle.maxWaitMs", "throttle.maxWaitMs must be a finite number of milliseconds >= 0");

@@ -1,4 +1,4 @@
-import { rateLimitWaitMs, retry, throttle, type Middleware, type PipelineRequest, type PipelineResponse, type ThrottleOptions } from "auth0";
+import { rateLimitWaitMs, retry, throttle, type PipelineMiddleware, type PipelineRequest, type PipelineResponse, type ThrottleOptions } from "auth0";
 import type { RateLimitOptions } from "auth0/testing";
 import { RateLimiter } from "../../../src/testing/rate-limit/rate-limiter.js";
 import { fakeRequest, fakeResponse } from "../../helpers/pipeline-fakes.js";
@@ -65,12 +65,12 @@ export async function simulateBurst(plan: BurstPlan): Promise<SimulatedBurst> {
     });
   const offset = plan.clientClockOffsetMs ?? 0;
   const clientClock = { now: () => clock.now() + offset, setTimer: clock.setTimer };
-  const chainOf = (): Middleware[] => [
+  const chainOf = (): PipelineMiddleware[] => [
     retry({ sleep: clock.sleep, now: clientClock.now, random: () => 0.5 }),
     throttle({ clock: clientClock, ...plan.throttle }),
   ];
   const chains = Array.from({ length: plan.clients ?? 1 }, chainOf);
-  const send = (chain: Middleware[], request: PipelineRequest): Promise<PipelineResponse> => {
+  const send = (chain: PipelineMiddleware[], request: PipelineRequest): Promise<PipelineResponse> => {
     const dispatch = (index: number, current: PipelineRequest): Promise<PipelineResponse> =>
       index === chain.length ? fetcher(current) : chain[index]!(current, (next) => dispatch(index + 1, next));
     return dispatch(0, request);
