@@ -75,6 +75,7 @@ export { logging as loggingMiddleware } from "./middleware/logging.js";
 export { rawResponse, rawResponsesOf } from "./middleware/raw-response.js";
 export { kyFetcher } from "./transport/ky-fetcher.js";
 export { parseBody as parseResponseBody, readResponseText, transportError } from "./transport/read-response.js";
+export { fetchFetcher, type FetchFunction } from "./transport/fetch-fetcher.js";
 export { abortSourceOf } from "./core/attempt-abort.js";
 export type { AbortSource } from "./core/attempt-abort.js";
 export { SDK_VERSION } from "./core/version.js";

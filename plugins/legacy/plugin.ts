@@ -1,6 +1,6 @@
-import { definePlugin, hookMiddleware, type Middleware, type Plugin } from "auth0";
+import { definePlugin, fetchFetcher, hookMiddleware, type Middleware, type Plugin } from "auth0";
 import { legacyRetry, type RetryConfiguration } from "./retry.js";
-import { fetchTransport, legacyTransport, type FetchAPI } from "./transport.js";
+import { legacyTransport, type FetchAPI } from "./transport.js";
 
 export interface LegacyPluginOptions {
   retry?: RetryConfiguration;
@@ -27,7 +27,7 @@ export function legacyPlugin(options: LegacyPluginOptions): Plugin {
         const fetch: FetchAPI = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
         pipeline.use(hookMiddleware(middleware, fetch, options.timeoutMs), { name: "legacyMiddleware", before: "retry" });
       }
-      if (options.fetch) setFetcher(fetchTransport(options.fetch));
+      if (options.fetch) setFetcher(fetchFetcher(options.fetch));
     },
   });
 }

@@ -1,5 +1,5 @@
-/** The bottom of the legacy chain: the `legacyTransport` link just inside `retry`, and the `fetch` option as transport. */
-import { NetworkError, readResponseText, ResponseTooLargeError, type Fetcher, type PipelineMiddleware, type PipelineRequest, type PipelineResponse } from "auth0";
+/** The bottom of the legacy chain: the `legacyTransport` link just inside `retry` (the `fetch` option is the main entry's `fetchFetcher`). */
+import type { PipelineMiddleware } from "auth0";
 import { toLegacyError } from "./errors.js";
 
 /**
@@ -25,72 +25,5 @@ export function legacyTransport(): PipelineMiddleware {
     } catch (error) {
       throw toLegacyError(error);
     }
-  };
-}
-
-/** undici nests the system error: `TypeError('fetch failed', { cause: { code: 'ECONNRESET' } })`. */
-function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-function networkError(error: unknown): NetworkError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new NetworkError(message, errorCode(error), error);
-}
-
-/** Read the body as the request asked: the stream, the text, or JSON (text when it does not parse). */
-async function readBody(response: Response, request: PipelineRequest): Promise<Pick<PipelineResponse, "body" | "bodyIsText">> {
-  if (request.responseBody === "stream") return { body: response.body };
-  const text = await readResponseText(response, request);
-  if (text === "") return { body: undefined };
-  if (request.responseBody === "text") return { body: text, bodyIsText: true };
-  try {
-    return { body: JSON.parse(text) as unknown };
-  } catch {
-    return { body: text, bodyIsText: true };
-  }
-}
-
-/**
- * The `fetch` option as the bottom of the chain: one `fetch(url, init)` per attempt, with the request's method,
- * headers, body, signal (the caller's abort and the per-attempt timeout) and extra init fields (the `agent` as
- * `dispatcher`, `initOverrides` extras). Everything above it still runs: retry, timeout, the v4 middleware hooks.
- */
-export function fetchTransport(fetch: FetchAPI): Fetcher {
-  return async (request) => {
-    let response: Response;
-    try {
-      response = await fetch(request.url.href, {
-        ...request.fetchOptions,
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: request.signal,
-        // The pipeline follows redirects, within the request's origin only.
-        redirect: "manual",
-      });
-    } catch (error) {
-      throw networkError(error);
-    }
-    let body: Pick<PipelineResponse, "body" | "bodyIsText">;
-    try {
-      body = await readBody(response, request);
-    } catch (error) {
-      throw error instanceof ResponseTooLargeError ? error : networkError(error);
-    }
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-      url: response.url,
-      redirected: response.redirected,
-      type: response.type,
-      ...body,
-    };
   };
 }
